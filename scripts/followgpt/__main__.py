@@ -14,7 +14,6 @@ COMMANDS = {
     "check": ("followgpt.checks.cli:main", "run the content checks (typography, parity, links, safety, originality)"),
     "stamp": ("followgpt.checks.translation:stamp_main", "record which version of its counterpart a translation matches"),
     "build": ("followgpt.site.build:main", "build the bilingual site atomically into site/"),
-    "serve": ("followgpt.site.build:serve_main", "serve both languages with live reload"),
 }
 
 

@@ -1,0 +1,50 @@
+# FollowGPT — the two commands a contributor needs:
+#   make serve   set up everything, then preview both languages with live reload (http://127.0.0.1:8000/)
+#   make test    set up everything, then run every test and check (what CI runs)
+# Setup installs Python packages into .venv (pinned by constraints.txt), the client libraries into node_modules
+# (pinned by package-lock.json) and, for the browser tests, Debian's chromium.
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup serve build test check bench browser clean
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e ".[test]"
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+# Debian's chromium for the browser tests (Playwright drives it; it never downloads a browser of its own).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+serve: setup
+	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: setup
+	$(PY) -m followgpt build
+
+check: setup
+	$(PY) -m followgpt validate
+	$(PY) -m followgpt check
+
+test: setup browser check
+	$(PY) -m pytest
+
+bench: setup browser
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf site .site-building-* .pytest_cache

@@ -1,0 +1,55 @@
+"""Interface strings of our own (Material localises its own UI), and the untranslated-page fallback."""
+
+from __future__ import annotations
+
+from followgpt import LANGUAGES
+
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+
+UI = {
+    "untranslated.title": {"zh": "本页尚未翻译", "en": "Not yet translated"},
+    "untranslated.body": {
+        "zh": "这一页还没有中文版本，下面暂时显示英文原文。欢迎按照贡献指南提交翻译。",
+        "en": "This page has no English version yet, so the Chinese original is shown below. "
+              "Translations are welcome: see the contributing guide.",
+    },
+}
+
+
+def t(key: str, lang: str) -> str:
+    return UI[key][lang]
+
+
+def other_language(lang: str) -> str:
+    (other,) = [code for code in LANGUAGES if code != lang]
+    return other
+
+
+def untranslated_page(source_markdown: str, lang: str) -> str:
+    """The page shown in ``lang`` when only the other language has it.
+
+    The original content is kept (so links, anchors and generated blocks still work), under a visible notice,
+    and the page is kept out of this language's search index.
+    """
+    meta, body = split_front_matter(source_markdown)
+    notice = f'!!! warning "{t("untranslated.title", lang)}"\n\n    {t("untranslated.body", lang)}\n'
+    lines = body.splitlines()
+    # Keep the H1 first so the page title stays the original's.
+    for index, line in enumerate(lines):
+        if line.startswith("# "):
+            head, rest = lines[: index + 1], lines[index + 1:]
+            break
+    else:
+        head, rest = [], lines
+    front = "---\n" + meta + ("\n" if meta and not meta.endswith("\n") else "")
+    front += "search:\n  exclude: true\nuntranslated: true\n---\n"
+    return front + "\n".join(head) + "\n\n" + notice + "\n" + "\n".join(rest) + "\n"
+
+
+def split_front_matter(markdown: str) -> tuple[str, str]:
+    """(front matter text without the --- fences, body)."""
+    if markdown.startswith("---\n"):
+        end = markdown.find("\n---\n", 4)
+        if end != -1:
+            return markdown[4:end + 1].rstrip("\n"), markdown[end + 5:]
+    return "", markdown

@@ -1,0 +1,185 @@
+"""The thin MkDocs adapter: wires the registry and the renderers into a build, one language per build.
+
+``mkdocs.yml`` (zh) and ``mkdocs.en.yml`` (en) both load this through ``scripts/mkdocs_hooks.py``. The Chinese
+build, when it is done, builds the English site into ``<site_dir>/en/`` so one ``mkdocs build``/``serve``
+always gives both languages. All content logic lives in plain-Python modules; this file only translates MkDocs
+events into calls to them.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+from followgpt import DEFAULT_LANGUAGE, LANGUAGES
+from followgpt.i18n import LANGUAGE_NAMES, other_language, untranslated_page
+from followgpt.navigation import NavError, load_nav, nav_for
+from followgpt.registry import RegistryError, load_registry
+from followgpt.render.export import to_bibtex, to_csv, to_json
+from followgpt.render.page import MarkerError, SiteContext, collect_usages, expand_page
+from followgpt.search_terms import add_search_terms
+from followgpt.site import vendor
+
+log = logging.getLogger("mkdocs.plugins.followgpt")
+
+EN_CONFIG = "mkdocs.en.yml"  # next to mkdocs.yml
+EXPORTS = {
+    "data/followgpt-registry.json": to_json,
+    "data/followgpt-facts.csv": to_csv,
+    "data/followgpt-sources.bib": to_bibtex,
+}
+MODEL_PAGE = "---\ndescription: {description}\n---\n\n<!-- followgpt:model-page id={id} -->\n"
+
+
+def site_prefix(lang: str) -> str:
+    """Where a language's site sits inside the whole site."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+class SiteHooks:
+    """Per-build state and event handlers (a fresh instance per loaded config)."""
+
+    def __init__(self) -> None:
+        self.root = Path.cwd()  # the project: the folder holding mkdocs.yml, docs/ and resources/
+        self.lang = DEFAULT_LANGUAGE
+        self.registry = None
+        self.site: SiteContext | None = None
+
+    # -- configuration ---------------------------------------------------------------------------------
+
+    @event_priority(100)  # before Material's search plugin reads its jieba settings
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).resolve().parent
+        self.lang = config.theme["language"]
+        if self.lang not in LANGUAGES:
+            raise PluginError(f"theme.language must be one of {', '.join(LANGUAGES)}, got {self.lang!r}")
+        try:
+            self.registry = load_registry(self.root / "resources")
+        except RegistryError as exc:
+            raise PluginError("The registry does not validate:\n" + "\n".join(map(str, exc.issues))) from None
+        try:
+            config.nav = nav_for(load_nav(self.root / "docs" / "nav.yaml"), self.lang)
+        except NavError as exc:
+            raise PluginError(str(exc)) from None
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        if search is not None and self.lang == "zh":
+            # Material resolves this path against the working directory; make it independent of it.
+            search.config.jieba_dict_user = str(self.root / "resources" / "jieba-user-dict.txt")
+        mermaid = config.plugins.get("mermaid2")
+        if mermaid is not None:
+            vendor.configure_mermaid(mermaid, self.lang, self.root)
+        root_url = config.site_url or ""
+        config.extra["followgpt"] = {
+            "lang": self.lang,
+            # Absolute base URL of each language's site, for the sitemap's hreflang alternates.
+            "site_urls": {lang: _site_url_for(root_url, self.lang, lang) for lang in LANGUAGES},
+        }
+        return config
+
+    # -- files -----------------------------------------------------------------------------------------
+
+    def on_files(self, files: Files, config) -> Files:
+        docs_dir = Path(config.docs_dir)
+        other_dir = docs_dir.parent / other_language(self.lang)
+        for src_uri in _markdown_paths(other_dir) - _markdown_paths(docs_dir):
+            content = untranslated_page((other_dir / src_uri).read_text(encoding="utf-8"), self.lang)
+            files.append(File.generated(config, src_uri, content=content))
+        for model_id, record in self.registry.models.items():
+            description = record["summary"][self.lang].replace("\n", " ").replace('"', "'")
+            content = MODEL_PAGE.format(id=model_id, description=f'"{description}"')
+            files.append(File.generated(config, f"models/{model_id}.md", content=content,
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        for dest, export in EXPORTS.items():
+            files.append(File.generated(config, dest, content=export(self.registry)))
+        if self.lang == DEFAULT_LANGUAGE:
+            vendor.add_files(files, config, self.root)
+        pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
+        self.site = SiteContext(
+            registry=self.registry,
+            lang=self.lang,
+            pages={path: _title_of(markdown) for path, markdown in pages.items()},
+            usages=collect_usages(pages),
+        )
+        return files
+
+    # -- pages -----------------------------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, page, config, files):
+        try:
+            expanded = expand_page(markdown, page_path=page.file.src_uri, lang=self.lang, site=self.site)
+        except MarkerError as exc:
+            raise PluginError(str(exc)) from None
+        page.meta["followgpt_assets"] = set(expanded.assets)
+        return expanded.markdown
+
+    def on_page_content(self, html: str, page, config, files):
+        if 'class="arithmatex"' in html:
+            page.meta["followgpt_assets"].add("katex")
+        return html
+
+    def on_page_context(self, context, page, config, nav):
+        here = site_prefix(self.lang) + page.url
+        context["followgpt"] = {
+            "lang": self.lang,
+            "untranslated": bool(page.meta.get("untranslated")),
+            "alternates": [
+                {"lang": lang, "name": LANGUAGE_NAMES[lang],
+                 "url": get_relative_url(site_prefix(lang) + page.url, here)}
+                for lang in LANGUAGES
+            ],
+            "vendor_url": get_relative_url(vendor.SITE_DIR + "/", here),
+            "assets": sorted(page.meta.get("followgpt_assets", ())),
+        }
+        return context
+
+    # -- after the build -------------------------------------------------------------------------------
+
+    @event_priority(-100)  # after Material's search plugin has written the index
+    def on_post_build(self, config):
+        index = Path(config.site_dir) / "search" / "search_index.json"
+        if self.lang == "zh" and index.exists():
+            add_search_terms(index)
+        if self.lang == DEFAULT_LANGUAGE:
+            self._build_english(config)
+
+    def _build_english(self, config) -> None:
+        en = load_config(
+            config_file=str(self.root / EN_CONFIG),
+            site_dir=os.path.join(config.site_dir, "en"),
+            site_url=_site_url_for(config.site_url or "", DEFAULT_LANGUAGE, "en"),
+            strict=config.strict,
+        )
+        en.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(en)
+        finally:
+            en.plugins.on_shutdown()
+
+
+def _site_url_for(url: str, from_lang: str, to_lang: str) -> str:
+    """Base URL of ``to_lang``'s site given ``from_lang``'s base URL."""
+    if not url:
+        return ""
+    root = url if url.endswith("/") else url + "/"
+    if site_prefix(from_lang):
+        root = root[: -len(site_prefix(from_lang))]
+    return root + site_prefix(to_lang)
+
+
+def _markdown_paths(docs_dir: Path) -> set[str]:
+    return {p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*.md")} if docs_dir.is_dir() else set()
+
+
+def _title_of(markdown: str) -> str:
+    for line in markdown.splitlines():
+        if line.startswith("# "):
+            return line[2:].split("{", 1)[0].strip()
+    return ""

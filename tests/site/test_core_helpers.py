@@ -1,0 +1,83 @@
+"""Pure helpers behind the MkDocs adapter: navigation, untranslated pages, search terms."""
+
+from pathlib import Path
+
+import pytest
+
+from followgpt.i18n import split_front_matter, untranslated_page
+from followgpt.navigation import NavError, load_nav, nav_for, nav_pages
+from followgpt.search_terms import add_search_terms, extra_terms
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def write(tmp_path: Path, text: str) -> Path:
+    path = tmp_path / "nav.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_nav_is_localised_per_language(tmp_path):
+    entries = load_nav(write(tmp_path, "- index.md\n- section: {zh: 基础, en: Basics}\n  pages: [a.md, b.md]\n"))
+    assert nav_for(entries, "zh") == ["index.md", {"基础": ["a.md", "b.md"]}]
+    assert nav_for(entries, "en") == ["index.md", {"Basics": ["a.md", "b.md"]}]
+    assert nav_pages(entries) == ["index.md", "a.md", "b.md"]
+
+
+@pytest.mark.parametrize("text, message", [
+    ("- index\n", "page paths end in .md, got 'index'"),
+    ("- section: {zh: 基础}\n  pages: [a.md]\n", "[0].section: expected titles for zh, en"),
+    ("- {title: x}\n", "[0]: expected a page path or {section"),
+    ("index.md\n", "expected a list of pages and sections"),
+    ("- [unclosed\n", "not valid YAML"),
+])
+def test_nav_errors_say_where_and_what(tmp_path, text, message):
+    with pytest.raises(NavError) as info:
+        load_nav(write(tmp_path, text))
+    assert message in str(info.value)
+
+
+def test_real_nav_lists_every_page_once():
+    pages = nav_pages(load_nav(REPO / "docs" / "nav.yaml"))
+    assert len(pages) == len(set(pages))
+
+
+def test_untranslated_page_keeps_title_and_content_under_a_notice():
+    page = untranslated_page("---\ndescription: x\n---\n\n# GPT-1\n\nIntro.\n\n## A { #a }\n", "en")
+    meta, body = split_front_matter(page)
+    assert "description: x" in meta and "exclude: true" in meta and "untranslated: true" in meta
+    lines = body.strip().splitlines()
+    assert lines[0] == "# GPT-1"
+    assert '!!! warning "Not yet translated"' in body
+    assert body.index("Not yet translated") < body.index("Intro.") < body.index("## A { #a }")
+
+
+def test_untranslated_page_without_front_matter_or_title():
+    page = untranslated_page("Just text.\n", "zh")
+    assert page.startswith("---\nsearch:\n  exclude: true\nuntranslated: true\n---\n")
+    assert "本页尚未翻译" in page and "Just text." in page
+
+
+@pytest.fixture
+def rl_is_a_word():
+    import jieba
+    jieba.add_word("强化学习")  # as the user dictionary does in a real build
+    yield
+    jieba.del_word("强化学习")
+
+
+def test_extra_terms_are_the_parts_of_long_words(rl_is_a_word):
+    terms = extra_terms("基于人类反馈的强化学习")
+    assert "强化" in terms and "学习" in terms
+    assert "强化学习" not in terms  # precise mode already yields the whole word
+
+
+def test_add_search_terms_keeps_display_text(tmp_path, rl_is_a_word):
+    index = tmp_path / "search_index.json"
+    index.write_text('{"config": {}, "docs": [{"location": "", "title": "强化学习", "text": "英文 only"},'
+                     ' {"location": "a/", "title": "About", "text": "English only"}]}', encoding="utf-8")
+    assert add_search_terms(index) == 1
+    import json
+    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
+    assert docs[0]["title"] == "强化学习" and set(docs[0]["terms"].split("\u200b")) >= {"强化", "学习"}
+    assert "terms" not in docs[1]
