@@ -1,0 +1,161 @@
+"""Build tests: tiny real projects and the real site, built with MkDocs through the project's hook."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from projects import make_project
+from followgpt.site.build import build_site
+
+pytestmark = pytest.mark.slow
+
+ZH_INDEX = "---\ndescription: 首页\n---\n\n# 首页\n\n预训练与微调。见[笔记](note.md#sec)。\n"
+EN_INDEX = "---\ndescription: Home\n---\n\n# Home\n\nPre-training and fine-tuning. See [the note](note.md#sec).\n"
+ZH_NOTE = ("# 笔记\n\n## 一节 { #sec }\n\n指令微调与人类反馈强化学习。\n\n"
+           "```mermaid\nflowchart LR\n  a[\"GPT-1\"] --> b[\"GPT-2\"]\n```\n")
+
+
+def tiny(tmp_path: Path, **extra: str) -> Path:
+    pages = {"zh/index.md": ZH_INDEX, "en/index.md": EN_INDEX, "zh/note.md": ZH_NOTE, **extra}
+    return make_project(tmp_path / "project", pages, nav="- index.md\n- note.md\n")
+
+
+def pages_of(site: Path) -> set[str]:
+    return {p.relative_to(site).as_posix() for p in site.rglob("index.html") if "en" not in p.relative_to(site).parts[:1]}
+
+
+def test_tiny_site_builds_both_languages_with_the_same_paths(tmp_path):
+    project = tiny(tmp_path)
+    site = tmp_path / "site"
+    build_site(project / "mkdocs.yml", site)
+    zh = {p for p in pages_of(site) if not p.startswith(("models/", "assets/"))}
+    en = {p.relative_to(site / "en").as_posix() for p in (site / "en").rglob("index.html")}
+    assert {"index.html", "note/index.html"} <= zh
+    assert zh <= en
+    note_en = (site / "en" / "note" / "index.html").read_text(encoding="utf-8")
+    assert "Not yet translated" in note_en and 'lang="en"' in note_en  # the fallback is visible, not silent
+    home_zh = (site / "index.html").read_text(encoding="utf-8")
+    assert 'href="en/"' in home_zh and 'hreflang="en"' in home_zh  # the switch lands on the same page
+
+
+def test_untranslated_page_is_kept_out_of_that_languages_search(tmp_path):
+    project = tiny(tmp_path)
+    site = tmp_path / "site"
+    build_site(project / "mkdocs.yml", site)
+    en_index = json.loads((site / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not [doc for doc in en_index["docs"] if doc["location"].startswith("note/")]
+
+
+def test_failed_strict_build_leaves_the_previous_site_untouched(tmp_path):
+    project = tiny(tmp_path, **{"en/note.md": "# Note\n\nA [dead link](missing.md).\n"})
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "previous.txt").write_text("the last good build", encoding="utf-8")
+    with pytest.raises(Exception):
+        build_site(project / "mkdocs.yml", site)
+    assert [p.name for p in site.iterdir()] == ["previous.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]  # no half-written temp folder
+
+
+# -- the real site ------------------------------------------------------------------------------------------
+
+class AssetRefs(HTMLParser):
+    """Collects URLs a page loads: scripts, stylesheets/icons/preloads, images, iframes, inline-style url()."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+        self.in_style = False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "script" and attrs.get("src"):
+            self.urls.append(attrs["src"])
+        if tag == "link" and attrs.get("rel") in {"stylesheet", "icon", "preload", "modulepreload", "manifest"}:
+            self.urls.append(attrs.get("href") or "")
+        if tag in {"img", "iframe", "source", "audio", "video", "embed"} and attrs.get("src"):
+            self.urls.append(attrs["src"])
+        self.in_style = tag == "style"
+        if attrs.get("style"):
+            self.urls += re.findall(r"url\(([^)]+)\)", attrs["style"])
+
+    def handle_data(self, data):
+        if self.in_style:
+            self.urls += re.findall(r"url\(([^)]+)\)", data) + re.findall(r"@import\s+['\"]([^'\"]+)", data)
+
+
+EXTERNAL = re.compile(r"^\s*['\"]?(https?:)?//", re.I)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_real_site_has_the_same_pages_in_both_languages(built_site):
+    zh = {p.relative_to(built_site).as_posix() for p in html_pages(built_site)
+          if p.relative_to(built_site).parts[0] != "en"}
+    en = {p.relative_to(built_site / "en").as_posix() for p in html_pages(built_site / "en")}
+    assert zh == en
+    assert len(zh) > 50
+
+
+def test_real_site_loads_nothing_from_other_hosts(built_site):
+    offenders = []
+    for page in html_pages(built_site):
+        parser = AssetRefs()
+        parser.feed(page.read_text(encoding="utf-8"))
+        offenders += [f"{page.relative_to(built_site)}: {url}" for url in parser.urls if EXTERNAL.match(url)]
+    for css in built_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        urls = re.findall(r"url\(([^)]+)\)", text) + re.findall(r"@import\s+['\"]([^'\"]+)", text)
+        offenders += [f"{css.relative_to(built_site)}: {url}" for url in urls if EXTERNAL.match(url)]
+    for js in [*built_site.rglob("*.js"), *built_site.rglob("*.mjs")]:
+        text = js.read_text(encoding="utf-8", errors="replace")
+        offenders += [f"{js.relative_to(built_site)}: {m}" for m in re.findall(r"https?://fonts\.(?:googleapis|gstatic)\.com", text)]
+    assert offenders == []
+
+
+def test_mermaid_loads_only_on_pages_with_diagrams(built_site):
+    with_diagram = without = 0
+    for page in html_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        has_diagram = 'class="mermaid"' in html
+        loads_mermaid = "mermaid.esm.min.mjs" in html
+        assert has_diagram == loads_mermaid, page.relative_to(built_site)
+        with_diagram += has_diagram
+        without += not has_diagram
+    assert with_diagram and without
+
+
+def load_index(site: Path) -> dict:
+    return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+def tokens(index: dict, field: str = "text") -> set[str]:
+    words: set[str] = set()
+    for doc in index["docs"]:
+        for f in (field, "title", "terms"):
+            words |= set(re.split(r"[\s\u200b]+", doc.get(f, "")))
+    return words
+
+
+def test_chinese_index_keeps_dictionary_terms_whole_and_findable_by_parts(built_site):
+    words = tokens(load_index(built_site))
+    for term in ("人类反馈强化学习", "强化学习", "指令微调", "上下文学习", "思维链", "大语言模型"):
+        assert term in words, term
+    for part in ("强化", "学习", "微调", "指令", "上下文", "语言模型"):
+        assert part in words, part
+
+
+def test_each_language_has_its_own_index(built_site):
+    zh, en = load_index(built_site), load_index(built_site / "en")
+    assert zh["config"]["lang"] == ["zh"] and en["config"]["lang"] == ["en"]
+    han = re.compile(r"[\u4e00-\u9fff]")
+    en_titles_with_han = [d["title"] for d in en["docs"] if han.search(d["title"]) and not d["location"].startswith("glossary/")]
+    assert len(en_titles_with_han) < len(en["docs"]) * 0.05, en_titles_with_han[:10]
+    assert not [d for d in zh["docs"] if d["location"].startswith("en/")]
