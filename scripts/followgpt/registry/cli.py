@@ -1,0 +1,35 @@
+"""``python -m followgpt validate [--root resources] [--format text|github]``"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from .loader import validate_registry
+from .schemas import stale_schema_files
+
+DEFAULT_ROOT = Path(__file__).resolve().parents[3] / "resources"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m followgpt validate",
+                                     description="Validate the model registry (YAML files in resources/).")
+    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="the registry folder (default: resources/)")
+    parser.add_argument("--format", choices=("text", "github"), default="text",
+                        help="github prints GitHub Actions ::error annotations")
+    args = parser.parse_args(argv)
+
+    registry, issues = validate_registry(args.root)
+    for issue in issues:
+        print(issue.github() if args.format == "github" else str(issue))
+    for path in stale_schema_files(args.root) if (args.root / "schema").is_dir() else []:
+        print(f"warning: {path} is out of date; run: PYTHONPATH=scripts python -m followgpt.registry.write_schemas")
+    if issues:
+        files = len({issue.file for issue in issues})
+        print(f"registry: {len(issues)} problem{'s' if len(issues) != 1 else ''} in {files} "
+              f"file{'s' if files != 1 else ''}")
+        return 1
+    print(f"registry OK: {len(registry.models)} models in {len(registry.families)} families, "
+          f"{len(registry.sources)} sources in {len(registry.topics)} topics, "
+          f"{len(registry.organizations)} organisations, {len(registry.glossary)} terms")
+    return 0

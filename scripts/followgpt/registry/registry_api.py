@@ -1,0 +1,70 @@
+"""The loaded registry as renderers see it."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .catalogue import Catalogue
+from .vocabulary import FACTS
+
+
+@dataclass
+class Registry:
+    """Records keyed by id, in file order. Dates are text ('YYYY-MM-DD' / 'YYYY-MM' / 'YYYY').
+
+    Every record also carries ``file`` (display path) and ``line``; models add ``family`` (the file stem),
+    sources add ``topic`` (the file stem).
+    """
+
+    models: dict[str, dict] = field(default_factory=dict)
+    families: dict[str, dict] = field(default_factory=dict)       # stem -> {name, summary?, file}
+    sources: dict[str, dict] = field(default_factory=dict)
+    topics: dict[str, dict] = field(default_factory=dict)         # stem -> {zh, en}
+    organizations: dict[str, dict] = field(default_factory=dict)
+    glossary: dict[str, dict] = field(default_factory=dict)
+    files: list[Path] = field(default_factory=list)
+
+    def fact(self, model_id: str, name: str) -> dict | None:
+        """The fact ``name`` of a model, or None when the model does not record it.
+
+        Raises KeyError for an unknown model id or a fact name that is not in FACTS.
+        """
+        if name not in FACTS:
+            raise KeyError(f"unknown fact name {name!r}; expected one of: {', '.join(FACTS)}")
+        return self.models[model_id].get("facts", {}).get(name)
+
+    def parents(self, model_id: str) -> list[dict]:
+        """The model's lineage edges ({type, target, evidence, …}), in file order."""
+        return list(self.models[model_id].get("lineage", []))
+
+    def children(self, model_id: str) -> list[tuple[str, dict]]:
+        """(child id, edge) for every lineage edge pointing at the model, in file order."""
+        if model_id not in self.models:
+            raise KeyError(model_id)
+        return [(child_id, edge) for child_id, child in self.models.items()
+                for edge in child.get("lineage", []) if edge.get("target") == model_id]
+
+
+def build_registry(catalogue: Catalogue) -> Registry:
+    """Collect the records of every parsed file (first record wins when an id repeats)."""
+    registry = Registry(files=[file.path for file in catalogue.files])
+    for file in catalogue.files:
+        data = file.document.data if file.document else None
+        if file.kind == "models" and isinstance(data, dict) and isinstance(data.get("family"), dict):
+            registry.families.setdefault(file.stem, {**copy.deepcopy(data["family"]), "file": file.display})
+        if file.kind == "sources" and isinstance(data, dict) and isinstance(data.get("topic"), dict):
+            registry.topics.setdefault(file.stem, copy.deepcopy(data["topic"]))
+        target, extra = {
+            "models": (registry.models, {"family": file.stem}),
+            "sources": (registry.sources, {"topic": file.stem}),
+            "organizations": (registry.organizations, {}),
+            "glossary": (registry.glossary, {}),
+        }[file.kind]
+        for path, record in file.records():
+            record_id = record.get("id")
+            if isinstance(record_id, str) and record_id not in target:
+                target[record_id] = {**copy.deepcopy(record), **extra, "file": file.display,
+                                     "line": file.document.line_of(path)}
+    return registry
