@@ -1,0 +1,127 @@
+"""The registry as downloadable data: JSON (everything), CSV (one row per model × fact), BibTeX (the sources).
+
+Deterministic output (registry order, no timestamps), so a check can regenerate and compare.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+from .format import date_parts, date_string
+from .labels import bilingual
+from .units import FACTS
+
+EXPORT_FILES = {
+    "json": "data/followgpt-registry.json",
+    "csv": "data/followgpt-facts.csv",
+    "bibtex": "data/followgpt-sources.bib",
+}
+
+CSV_COLUMNS = ["model_id", "name_en", "name_zh", "family", "fact", "unit", "value", "status", "approx",
+               "estimated_by", "claims", "where", "source_id", "source_url"]
+
+
+BOOKKEEPING_KEYS = {"file", "line"}   # where the loader found a record: not data
+
+
+def _plain(value, top: bool = False):
+    """YAML-loaded data made JSON-safe: dates become YYYY-MM-DD strings, sets become sorted lists."""
+    if isinstance(value, dict):
+        return {str(key): _plain(item) for key, item in value.items() if not (top and key in BOOKKEEPING_KEYS)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(item) for item in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(_plain(item) for item in value)
+    if hasattr(value, "isoformat"):
+        return date_string(value)
+    return value
+
+
+def to_json(registry) -> str:
+    data = {
+        "format": "followgpt-registry",
+        "version": 1,
+        "fact_units": dict(FACTS),
+        "families": {key: _plain(family, top=True) for key, family in registry.families.items()},
+        "topics": _plain(registry.topics),
+        "organizations": [_plain(record, top=True) for record in registry.organizations.values()],
+        "models": [_plain(record, top=True) for record in registry.models.values()],
+        "sources": [_plain(record, top=True) for record in registry.sources.values()],
+        "glossary": [_plain(record, top=True) for record in registry.glossary.values()],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _csv_value(value, unit: str) -> str:
+    if value is None:
+        return ""
+    if unit == "date":
+        return date_string(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def to_csv(registry) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for model_id, record in registry.models.items():
+        for name, unit in FACTS.items():
+            if name not in (record.get("facts") or {}):
+                continue
+            fact = registry.fact(model_id, name)
+            source = registry.sources.get(fact.get("source"), {})
+            claims = "; ".join(f"{_csv_value(claim.get('value'), unit)} ({claim.get('source', '')})"
+                               for claim in fact.get("claims") or [])
+            writer.writerow([
+                model_id, bilingual(record.get("name"), "en"), bilingual(record.get("name"), "zh"),
+                record.get("family", ""), name, unit, _csv_value(fact.get("value"), unit),
+                fact.get("status", "reported"), "true" if fact.get("approx") else "", fact.get("estimated_by", ""),
+                claims, fact.get("where", ""), fact.get("source", ""), source.get("url", ""),
+            ])
+    return buffer.getvalue()
+
+
+_BIBTEX_SPECIALS = re.compile(r"([&%$#_{}])")
+
+
+def _bibtex_text(value) -> str:
+    escaped = str(value).replace("\\", r"\textbackslash{}")
+    escaped = _BIBTEX_SPECIALS.sub(r"\\\1", escaped)
+    return escaped.replace("~", r"\textasciitilde{}").replace("^", r"\textasciicircum{}")
+
+
+def _bibtex_authors(authors: list) -> str:
+    names = [str(name) for name in authors if str(name).strip() not in {"…", "...", "et al.", "others"}]
+    truncated = len(names) < len(authors)
+    return " and ".join([_bibtex_text(name) for name in names] + (["others"] if truncated else []))
+
+
+def bibtex_entry(source: dict) -> str:
+    entry_type = "book" if source.get("kind") == "book" else "misc"
+    fields = [("title", "{" + _bibtex_text(source.get("title", "")) + "}")]
+    if source.get("authors"):
+        fields.append(("author", _bibtex_authors(source["authors"])))
+    if source.get("publisher"):
+        fields.append(("publisher" if entry_type == "book" else "howpublished", _bibtex_text(source["publisher"])))
+    if source.get("date"):
+        year, month, _ = date_parts(source["date"])
+        fields.append(("year", str(year)))
+        if month:
+            fields.append(("month", str(month)))
+    if source.get("arxiv"):
+        fields += [("eprint", _bibtex_text(source["arxiv"])), ("archivePrefix", "arXiv")]
+    if source.get("url"):
+        fields.append(("url", source["url"].replace("%", r"\%").replace("#", r"\#")))
+    if source.get("language") and source["language"] != "en":
+        fields.append(("language", _bibtex_text(source["language"])))
+    body = ",\n".join(f"  {key} = {{{value}}}" for key, value in fields)
+    return f"@{entry_type}{{{source['id']},\n{body}\n}}\n"
+
+
+def to_bibtex(registry) -> str:
+    return "\n".join(bibtex_entry(source) for source in registry.sources.values())

@@ -1,0 +1,51 @@
+"""Relative links between pages: ``.md`` paths for Markdown, directory URLs for mermaid ``click`` targets.
+
+Page paths are relative to ``docs/<lang>/`` (``gpt/gpt-3.md``). With ``use_directory_urls`` the page
+``gpt/gpt-3.md`` is served at ``gpt/gpt-3/`` and ``models/index.md`` at ``models/``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+MODELS_DIR = "models"
+GLOSSARY_PAGE = "glossary.md"
+REFERENCES_PAGE = "references.md"
+DATA_DIR = "data"
+
+
+def model_page_path(model_id: str) -> str:
+    return f"{MODELS_DIR}/{model_id}.md"
+
+
+def relative_md_link(from_page: str, to_path: str, anchor: str | None = None) -> str:
+    """``gpt/gpt-3.md`` → ``models/gpt-2.md`` gives ``../models/gpt-2.md``."""
+    start = posixpath.dirname(from_page) or "."
+    link = posixpath.relpath(to_path, start)
+    return f"{link}#{anchor}" if anchor else link
+
+
+def page_url(path: str) -> str:
+    """The directory URL of a page, relative to the site root ('' for the home page)."""
+    stem = path[:-3] if path.endswith(".md") else path
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_url(from_page: str, to_page: str) -> str:
+    """URL of ``to_page`` relative to the URL ``from_page`` is served at."""
+    base = page_url(from_page).rstrip("/") or "."
+    target = page_url(to_page).rstrip("/") or "."
+    link = posixpath.relpath(target, base)
+    return "./" if link == "." else link + "/"
+
+
+def resolve_link(from_page: str, link: str) -> str | None:
+    """The docs-relative path a relative Markdown link in ``from_page`` points at (None for absolute/external)."""
+    target = link.split("#", 1)[0].split("?", 1)[0]
+    if not target or "://" in target or target.startswith(("/", "mailto:")):
+        return None
+    return posixpath.normpath(posixpath.join(posixpath.dirname(from_page), target))

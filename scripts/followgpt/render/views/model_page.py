@@ -1,0 +1,176 @@
+"""``<!-- followgpt:model-page id=gpt-3 -->``: everything the registry knows about one record.
+
+Summary, overview (kind, organisations, series, architecture, access, licence, aliases), a facts table with
+sources, locators, notes, superseded values and attributed rumours, training, lineage both ways, a neighbourhood
+tree, and the notes that discuss the model (from usages). The view writes the page's H1 itself, so the
+generated page (``stub(registry, id, lang)``) is only front matter and the marker.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..context import MarkerProblem, ViewContext
+from ..escape import markdown_link, markdown_text
+from ..format import format_date, format_fact, format_value
+from ..labels import ACCESS, ARCHITECTURES, COLUMNS, EDGE_TYPES, FACT_NAMES, KINDS, METHODS, bilingual, label, text
+from ..links import MODELS_DIR
+from ..units import FACTS
+from .table import markdown_table
+from .tree import render_tree, select_around
+
+NAME = "model-page"
+BLOCK = True
+OPTIONS = {"id": "model"}
+
+
+def _colon(lang: str) -> str:
+    return "：" if lang == "zh" else ": "
+
+
+def _paren(value: str, lang: str) -> str:
+    return f"（{value}）" if lang == "zh" else f" ({value})"
+
+
+def overview(ctx: ViewContext, model_id: str) -> list[str]:
+    record = ctx.registry.models[model_id]
+    lang, joiner = ctx.lang, text("list_joiner", ctx.lang)
+    rows = [(label(COLUMNS, "kind", lang), label(KINDS, record.get("kind", "model"), lang))]
+    orgs = record.get("organizations") or []
+    if orgs:
+        rows.append((label(COLUMNS, "organizations", lang),
+                     joiner.join(markdown_text(ctx.organization_name(org)) for org in orgs)))
+    family_id = record.get("family")
+    if family_id:
+        family = ctx.registry.families.get(family_id) or {}
+        rows.append((text("family", lang), markdown_link(bilingual(family.get("name"), lang) or family_id,
+                                                         ctx.link(f"{MODELS_DIR}/index.md", family_id))))
+    if record.get("series"):
+        rows.append((text("series", lang), ctx.model_link(record["series"])))
+    members = [other for other, data in ctx.registry.models.items() if data.get("series") == model_id]
+    if members:
+        rows.append((text("members", lang), joiner.join(ctx.model_link(member) for member in members)))
+    if record.get("architecture"):
+        rows.append((label(COLUMNS, "architecture", lang), label(ARCHITECTURES, record["architecture"], lang)))
+    if record.get("access"):
+        rows.append((label(COLUMNS, "access", lang), label(ACCESS, record["access"], lang)))
+    if record.get("license"):
+        rows.append((label(COLUMNS, "license", lang), markdown_text(record["license"])))
+    if record.get("aliases"):
+        rows.append((text("aliases", lang), joiner.join(markdown_text(alias) for alias in record["aliases"])))
+    return [f"- **{key}**{_colon(lang)}{value}" for key, value in rows]
+
+
+def fact_notes(ctx: ViewContext, fact: dict, unit: str) -> str:
+    lang = ctx.lang
+    notes = []
+    if fact.get("where"):
+        notes.append(markdown_text(fact["where"]))
+    if fact.get("note"):
+        notes.append(markdown_text(bilingual(fact["note"], lang)))
+    for earlier in fact.get("superseded") or []:
+        value = format_value(earlier["value"], unit, lang) + (ctx.cite(earlier["source"]) if earlier.get("source") else "")
+        notes.append(text("superseded", lang).format(value))
+    for rumour in fact.get("rumours") or []:
+        rendered = text("rumour", lang).format(
+            value=format_value(rumour["value"], unit, lang), who=markdown_text(rumour.get("claimed_by", "?")),
+            date=format_date(rumour["date"], lang) if rumour.get("date") else "?")
+        notes.append(rendered + (ctx.cite(rumour["source"]) if rumour.get("source") else ""))
+    separator = "；" if lang == "zh" else "; "
+    return separator.join(notes)
+
+
+def facts_table(ctx: ViewContext, model_id: str) -> list[str]:
+    record = ctx.registry.models[model_id]
+    present = [name for name in FACTS if name in (record.get("facts") or {})]
+    if not present:
+        return [text("no_facts", ctx.lang)]
+    rows = []
+    for name in present:
+        fact = ctx.registry.fact(model_id, name)
+        rows.append([markdown_text(label(FACT_NAMES, name, ctx.lang)),
+                     format_fact(fact, FACTS[name], ctx.lang, cite=ctx.cite), fact_notes(ctx, fact, FACTS[name])])
+    return [markdown_table([text("fact", ctx.lang), text("value", ctx.lang), text("note", ctx.lang)], rows)]
+
+
+def training_section(ctx: ViewContext, record: dict) -> list[str]:
+    training = record.get("training") or {}
+    lang, joiner = ctx.lang, text("list_joiner", ctx.lang)
+    lines = []
+    corpora = [markdown_text(bilingual(corpus.get("name"), lang)) + (ctx.cite(corpus["source"]) if corpus.get("source") else "")
+               for corpus in training.get("corpora") or []]
+    if corpora:
+        lines.append(f"- **{text('corpora', lang)}**{_colon(lang)}{joiner.join(corpora)}")
+    if training.get("languages"):
+        lines.append(f"- **{text('languages', lang)}**{_colon(lang)}{joiner.join(markdown_text(code) for code in training['languages'])}")
+    if training.get("methods"):
+        methods = joiner.join(label(METHODS, method, lang) for method in training["methods"])
+        lines.append(f"- **{text('methods', lang)}**{_colon(lang)}{methods}")
+    return lines
+
+
+def edge_detail(ctx: ViewContext, edge: dict) -> str:
+    detail = ctx.cite(edge["source"]) if edge.get("source") else ""
+    if edge.get("evidence") == "inferred" and edge.get("note"):
+        detail += _paren(text("inferred_note", ctx.lang).format(markdown_text(bilingual(edge["note"], ctx.lang))), ctx.lang)
+    return detail
+
+
+def lineage_section(ctx: ViewContext, model_id: str) -> list[str]:
+    lang = ctx.lang
+    lines = []
+    parents = [edge for edge in ctx.registry.parents(model_id) or [] if edge.get("target") in ctx.registry.models]
+    children = [(child, edge) for child, edge in ctx.registry.children(model_id) or []]
+    if parents:
+        lines += [f"**{text('parents', lang)}**", ""]
+        lines += [f"- {label(EDGE_TYPES, edge.get('type', ''), lang)}{_colon(lang)}{ctx.model_link(edge['target'])}"
+                  f"{edge_detail(ctx, edge)}" for edge in parents]
+        lines.append("")
+    if children:
+        lines += [f"**{text('children', lang)}**", ""]
+        lines += [f"- {ctx.model_link(child)}{_paren(label(EDGE_TYPES, edge.get('type', ''), lang), lang)}"
+                  f"{edge_detail(ctx, edge)}" for child, edge in children]
+        lines.append("")
+    if parents or children:
+        nodes, edges, focus, external = select_around(ctx.registry, model_id, 1)
+        lines += [render_tree(ctx, nodes, edges, focus, external)]
+    return lines
+
+
+def discussing_pages(ctx: ViewContext, model_id: str) -> list[str]:
+    order = {path: index for index, path in enumerate(ctx.site.pages)}
+    pages = [path for path in ctx.usages.pages("models", model_id) if not path.startswith(f"{MODELS_DIR}/")]
+    return sorted(pages, key=lambda path: (order.get(path, len(order)), path))
+
+
+def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
+    if positional or "id" not in options:
+        raise MarkerProblem("model-page needs id=<model-id> and nothing else")
+    model_id = options["id"]
+    record = ctx.registry.models[model_id]
+    lang = ctx.lang
+    lines = [f"# {markdown_text(bilingual(record['name'], lang))}", ""]
+    summary = bilingual(record.get("summary"), lang)
+    if summary:
+        lines += [markdown_text(summary), ""]
+    lines += overview(ctx, model_id) + [""]
+    lines += [f"## {text('facts', lang)} {{ #facts }}", ""] + facts_table(ctx, model_id) + [""]
+    training = training_section(ctx, record)
+    if training:
+        lines += [f"## {text('training', lang)} {{ #training }}", ""] + training + [""]
+    lineage = lineage_section(ctx, model_id)
+    if lineage:
+        lines += [f"## {text('lineage', lang)} {{ #lineage }}", ""] + lineage + [""]
+    pages = discussing_pages(ctx, model_id)
+    if pages:
+        lines += [f"## {text('discussed_in', lang)} {{ #notes }}", ""] + [f"- {ctx.page_link(path)}" for path in pages]
+    return "\n".join(lines).rstrip()
+
+
+def stub(registry, model_id: str, lang: str) -> str:
+    """The Markdown of the generated page ``models/<id>.md``: front matter and the model-page marker."""
+    record = registry.models[model_id]
+    description = bilingual(record.get("summary"), lang) or bilingual(record["name"], lang)
+    return (f"---\ndescription: {json.dumps(' '.join(description.split()), ensure_ascii=False)}\n---\n\n"
+            f"<!-- followgpt:model-page id={model_id} -->\n")
+

@@ -1,0 +1,166 @@
+"""``<!-- followgpt:tree family=openai-gpt -->``: a mermaid evolution tree from lineage edges, with a legend.
+
+Selections: ``family=`` (the family's records that have an edge, plus the other end of each edge),
+``ids=`` (exactly these), ``around=<id>`` (its parents and children, ``depth=`` steps out, default 1) and
+``root=<id>`` (everything reachable downstream). Edges run parent → child; explicit edges are solid, inferred
+ones dotted; each carries its type as a label and a colour. Node ids are generated (n0, n1, …) and labels quoted
+and escaped, as engineering-notes "Mermaid labels" prescribes.
+"""
+
+from __future__ import annotations
+
+from ..context import MarkerProblem, ViewContext
+from ..escape import markdown_text, mermaid_label
+from ..format import year_of
+from ..labels import EDGE_MEANINGS, EDGE_TYPES, EVIDENCE, label, text
+from ..links import model_page_path, relative_url
+from ..records import first_date, lineage_edges
+from .table import markdown_table
+
+NAME = "tree"
+BLOCK = True
+OPTIONS = {"family": "family", "ids": "models", "around": "model", "root": "model", "depth": "depth",
+           "direction": ("TB", "LR")}
+SELECTIONS = ("family", "ids", "around", "root")
+
+# Mid-tone colours that read on both the light and the dark palette.
+EDGE_COLOURS = {
+    "architecture_from": "#8d8d8d",
+    "scaled_from": "#1e88e5",
+    "fine_tuned_from": "#43a047",
+    "trained_on_outputs_of": "#fb8c00",
+    "distilled_from": "#8e24aa",
+    "successor_of": "#e53935",
+    "based_on": "#00897b",
+}
+
+
+def select_family(registry, family: str):
+    edges = [(parent, child, edge) for parent, child, edge in lineage_edges(registry)
+             if registry.models[parent].get("family") == family or registry.models[child].get("family") == family]
+    nodes = _nodes_of(edges)
+    external = {node for node in nodes if registry.models[node].get("family") != family}
+    return nodes, edges, set(), external
+
+
+def select_ids(registry, ids: list[str]):
+    wanted = set(ids)
+    edges = [(parent, child, edge) for parent, child, edge in lineage_edges(registry)
+             if parent in wanted and child in wanted]
+    return list(dict.fromkeys(ids)), edges, set(), set()
+
+
+def select_around(registry, centre: str, depth: int = 1):
+    all_edges = lineage_edges(registry)
+    reached = {centre}
+    frontier = {centre}
+    for _ in range(depth):
+        step = {parent for parent, child, _ in all_edges if child in frontier}
+        step |= {child for parent, child, _ in all_edges if parent in frontier}
+        frontier = step - reached
+        reached |= step
+    edges = [(parent, child, edge) for parent, child, edge in all_edges if parent in reached and child in reached]
+    return _nodes_of(edges) or [centre], edges, {centre}, set()
+
+
+def select_root(registry, root: str):
+    all_edges = lineage_edges(registry)
+    reached = {root}
+    frontier = [root]
+    while frontier:
+        node = frontier.pop()
+        for parent, child, _ in all_edges:
+            if parent == node and child not in reached:
+                reached.add(child)
+                frontier.append(child)
+    edges = [(parent, child, edge) for parent, child, edge in all_edges if parent in reached and child in reached]
+    return _nodes_of(edges) or [root], edges, {root}, set()
+
+
+def _nodes_of(edges) -> list[str]:
+    nodes: dict[str, None] = {}
+    for parent, child, _ in edges:
+        nodes.setdefault(parent)
+        nodes.setdefault(child)
+    return list(nodes)
+
+
+def chronological(registry, nodes: list[str]) -> list[str]:
+    """Earliest first (undated last), keeping registry order among equals, so mermaid lays out time downwards."""
+    order = {model_id: index for index, model_id in enumerate(registry.models)}
+
+    def key(model_id):
+        dated = first_date(registry, model_id)
+        return (dated is None, dated[1] if dated else "", order.get(model_id, 0))
+    return sorted(nodes, key=key)
+
+
+def node_label(ctx: ViewContext, model_id: str) -> str:
+    dated = first_date(ctx.registry, model_id)
+    name = ctx.model_name(model_id)
+    return mermaid_label(f"{name} · {year_of(dated[1])}" if dated else name)
+
+
+def flowchart(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozenset(), direction="TB") -> str:
+    """The mermaid source (without the fence)."""
+    nodes = chronological(ctx.registry, nodes)
+    node_ids = {model_id: f"n{index}" for index, model_id in enumerate(nodes)}
+    lines = [f"flowchart {direction}"]
+    lines += [f"    {node_ids[model_id]}[{node_label(ctx, model_id)}]" for model_id in nodes]
+    link_styles = []
+    for index, (parent, child, edge) in enumerate(edges):
+        arrow = "-.->" if edge.get("evidence") == "inferred" else "-->"
+        edge_text = mermaid_label(label(EDGE_TYPES, edge.get("type", ""), ctx.lang))
+        lines.append(f"    {node_ids[parent]} {arrow}|{edge_text}| {node_ids[child]}")
+        colour = EDGE_COLOURS.get(edge.get("type"))
+        if colour:
+            link_styles.append(f"    linkStyle {index} stroke:{colour},color:{colour}")
+    lines += link_styles
+    for model_id in nodes:
+        url = relative_url(ctx.page_path, model_page_path(model_id))
+        lines.append(f'    click {node_ids[model_id]} href "{url}"')
+    lines.append("    classDef focus stroke-width:3px")
+    lines.append("    classDef external stroke-dasharray:4 3")
+    if focus & set(nodes):
+        lines.append(f"    class {','.join(node_ids[node] for node in nodes if node in focus)} focus")
+    if external & set(nodes):
+        lines.append(f"    class {','.join(node_ids[node] for node in nodes if node in external)} external")
+    return "\n".join(lines)
+
+
+def legend(edges, lang: str) -> str:
+    """A small table: which relation types appear and what solid/dotted mean."""
+    types = list(dict.fromkeys(edge.get("type") for _, _, edge in edges))
+    present = {edge.get("evidence", "explicit") for _, _, edge in edges}
+    evidence = [kind for kind in ("explicit", "inferred") if kind in present]
+    rows = [[markdown_text(label(EDGE_TYPES, edge_type, lang)), markdown_text(label(EDGE_MEANINGS, edge_type, lang))]
+            for edge_type in types]
+    rows += [[text("solid" if kind == "explicit" else "dotted", lang), label(EVIDENCE, kind, lang)] for kind in evidence]
+    return markdown_table([text("edge_type", lang), text("meaning", lang)], rows)
+
+
+def render_tree(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozenset(), direction="TB") -> str:
+    ctx.assets.add("mermaid")
+    diagram = "```mermaid\n" + flowchart(ctx, nodes, edges, set(focus), set(external), direction) + "\n```"
+    return diagram + ("\n\n" + legend(edges, ctx.lang) if edges else "")
+
+
+def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
+    chosen = [key for key in SELECTIONS if key in options]
+    if positional or len(chosen) != 1:
+        raise MarkerProblem("tree needs exactly one of family=, ids=, around=, root=")
+    if "depth" in options and "around" not in options:
+        raise MarkerProblem("depth= only applies to around=")
+    registry = ctx.registry
+    if "family" in options:
+        selection = select_family(registry, options["family"])
+    elif "ids" in options:
+        selection = select_ids(registry, options["ids"])
+    elif "around" in options:
+        selection = select_around(registry, options["around"], options.get("depth", 1))
+    else:
+        selection = select_root(registry, options["root"])
+    nodes, edges, focus, external = selection
+    if not nodes:
+        raise MarkerProblem(f"the tree selection {chosen[0]}={options[chosen[0]]} has no lineage edges")
+    return render_tree(ctx, nodes, edges, focus, external, options.get("direction", "TB"))
