@@ -25,11 +25,14 @@ def main(argv: list[str] | None = None) -> int:
     for path in stale_schema_files(args.root) if (args.root / "schema").is_dir() else []:
         print(f"warning: {path} is out of date; run: PYTHONPATH=scripts python -m followgpt.registry.write_schemas")
     if issues:
-        files = len({issue.file for issue in issues})
-        print(f"registry: {len(issues)} problem{'s' if len(issues) != 1 else ''} in {files} "
-              f"file{'s' if files != 1 else ''}")
+        files = {issue.file for issue in issues}
+        print(f"registry: {_count(issues, 'problem')} in {_count(files, 'file')}")
         return 1
-    print(f"registry OK: {len(registry.models)} models in {len(registry.families)} families, "
-          f"{len(registry.sources)} sources in {len(registry.topics)} topics, "
-          f"{len(registry.organizations)} organisations, {len(registry.glossary)} terms")
+    print(f"registry OK: {_count(registry.models, 'model')} in {_count(registry.families, 'family', 'families')}, "
+          f"{_count(registry.sources, 'source')} in {_count(registry.topics, 'topic')}, "
+          f"{_count(registry.organizations, 'organisation')}, {_count(registry.glossary, 'term')}")
     return 0
+
+
+def _count(items, singular: str, plural: str | None = None) -> str:
+    return f"{len(items)} {singular if len(items) == 1 else plural or singular + 's'}"

@@ -62,7 +62,8 @@ def _dangling(kind: str, target: str, known: dict) -> str:
     noun, where = _WHERE[kind]
     close = difflib.get_close_matches(target, list(known), n=1, cutoff=0.75)
     hint = f" (did you mean {close[0]!r}?)" if close else ""
-    return f"unknown {noun} {target!r}; expected the id of a {noun} in {where}{hint}"
+    article = "an" if noun[0] in "aeiou" else "a"
+    return f"unknown {noun} {target!r}; expected the id of {article} {noun} in {where}{hint}"
 
 
 def _list(value) -> list:

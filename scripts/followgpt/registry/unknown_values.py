@@ -6,23 +6,31 @@ from typing import Iterator
 
 from .vocabulary import UNKNOWN_SPELLINGS
 
-ADVICE = ("leave the field out if nobody has looked it up yet, or, for a fact the owner withheld, "
-          "use `status: undisclosed` with the source that shows it")
+FIELD_ADVICE = "leave the field out if nobody has looked it up yet"
+FACT_ADVICE = ("use `status: undisclosed` (with the source that withholds it) if the owner chose not to say, "
+               "or leave the fact out if nobody has looked it up yet")
 
 
 def find_unknown_values(data, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """(path, message) for every empty value or 'unknown'-like string in the document."""
     if isinstance(data, dict):
         for key, value in data.items():
-            yield from find_unknown_values(value, path + (key,))
+            if key != "status":  # an enum that has `undisclosed` as a legitimate value
+                yield from find_unknown_values(value, path + (key,))
     elif isinstance(data, list):
         for index, value in enumerate(data):
             yield from find_unknown_values(value, path + (index,))
-    elif data is None:
+    elif data is None or (isinstance(data, str) and data.strip().lower() in UNKNOWN_SPELLINGS):
         if path:
-            yield path, f"empty value; expected a value: {ADVICE}"
-    elif isinstance(data, str) and data.strip().lower() in UNKNOWN_SPELLINGS:
-        if not data.strip():
-            yield path, f"empty text; expected text here: {ADVICE}"
-        else:
-            yield path, f"{data!r} is not a value: unknown has one spelling; {ADVICE}"
+            yield path, _message(data, path)
+
+
+def _message(value, path: tuple) -> str:
+    advice = FACT_ADVICE if "facts" in path and path[-1] == "value" else FIELD_ADVICE
+    if value is None:
+        return f"empty value; expected a value: {advice}"
+    if not value.strip():
+        if path[-1] in ("zh", "en"):
+            return "empty text; expected text: bilingual text needs non-empty zh and en"
+        return f"empty text; expected text: {advice}"
+    return f"{value!r} is not a value: unknown has one spelling; {advice}"
