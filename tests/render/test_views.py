@@ -1,0 +1,147 @@
+"""Table, timeline, growth, models index, model page, glossary, references and downloads."""
+
+import re
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+
+from followgpt.render import MarkerError, model_page_stub
+
+
+def table_rows(markdown: str) -> list[list[str]]:
+    rows = [line for line in markdown.split("\n") if line.startswith("| ") and not line.startswith("| --- |")]
+    return [[cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]] for row in rows]
+
+
+def test_table_columns_values_links_and_sorting(expand):
+    markdown = expand("<!-- followgpt:table family=core columns=parameters,layers sort=-parameters -->\n",
+                      lang="en", page_path="gpt/gpt-3.md").markdown
+    assert markdown.startswith('<div class="fgpt-table" markdown>\n\n| Model | Parameters | Layers |')
+    assert markdown.rstrip().endswith("</div>") or "</div>" in markdown
+    rows = table_rows(markdown)
+    assert rows[1] == ["[GPT-3](../models/gpt-3.md)", "175B[^brown2020-gpt3]", "96[^brown2020-gpt3]"]
+    assert rows[2] == ["[GPT-2](../models/gpt-2.md)", "~1.5B[^radford2019-gpt2]", "48[^radford2019-gpt2]"]
+    assert rows[3][0] == "[GPT-3 Small](../models/gpt-3-small.md)"
+    # no value last: undisclosed GPT-4, and records without the fact ("—")
+    assert rows[4:][0][1] in {"undisclosed[^openai2023-gpt4-report]", "—"}
+    assert ["[GPT-4](../models/gpt-4.md)", "undisclosed[^openai2023-gpt4-report]", "—"] in rows
+
+
+def test_table_default_sort_is_the_first_date_column(expand):
+    rows = table_rows(expand("<!-- followgpt:table ids=gpt-3,transformer,gpt-2 columns=name,paper_date -->\n").markdown)
+    assert [row[0].split("]")[0] for row in rows[1:]] == ["[Transformer", "[GPT-2", "[GPT-3"]
+    assert rows[1][1] == "2017 年 6 月 12 日[^vaswani2017-transformer]"
+
+
+def test_table_selectors_combine(expand):
+    rows = table_rows(expand("<!-- followgpt:table series=gpt-3-family org=openai columns=parameters -->\n").markdown)
+    assert [row[0] for row in rows[1:]] == ["[GPT-3 Small](../models/gpt-3-small.md)", "[GPT-3](../models/gpt-3.md)"]
+    with pytest.raises(MarkerError, match="matches no model"):
+        expand("<!-- followgpt:table family=odd org=openai -->\n")
+
+
+def test_table_text_columns_and_adversarial_names(expand):
+    markdown = expand("<!-- followgpt:table ids=gpt-3,odd-x columns=organizations,access,methods,training_data -->\n",
+                      lang="en").markdown
+    rows = table_rows(markdown)
+    assert rows[1][1:] == ["OpenAI", "API", "pre-training", "Common Crawl (filtered)[^brown2020-gpt3]"]
+    assert rows[2][0] == ("[Odd (v1) \\[beta\\] \"quoted\" \\| \\#1 &lt;b&gt;bold&lt;/b&gt; &amp; \\`tick\\`]"
+                          "(../models/odd-x.md)")
+    assert rows[2][1] == "Odd &amp; &lt;Lab&gt;"
+
+
+def test_timeline_lists_every_date_with_its_kind(expand):
+    rows = table_rows(expand("<!-- followgpt:timeline -->\n", lang="en").markdown)
+    assert rows[0] == ["Date", "Model", "Date type", "Kind"]
+    dates = [row[:3] for row in rows[1:]]
+    assert dates[0] == ["12 June 2017[^vaswani2017-transformer]", "[Transformer](../models/transformer.md)", "Paper"]
+    assert ["November 2019[^radford2019-gpt2]", "[GPT-2](../models/gpt-2.md)", "Weights released"] in dates
+    assert ["2021[^odd2023-rumour]", "[end](../models/end.md)", "Paper"] in dates
+    assert len(dates) == 9
+    first_only = table_rows(expand("<!-- followgpt:timeline dates=first family=core -->\n").markdown)
+    assert len(first_only) - 1 == 5
+
+
+def test_growth_is_an_accessible_self_contained_svg(expand):
+    markdown = expand("<!-- followgpt:growth -->\n", lang="en").markdown
+    svg_text = re.search(r"<svg.*</svg>", markdown, re.S).group(0)
+    assert "\n\n" not in svg_text                                   # one raw HTML block
+    root = ElementTree.fromstring(svg_text)                         # well-formed XML
+    ns = "{http://www.w3.org/2000/svg}"
+    assert root.get("role") == "img"
+    assert root.find(f"{ns}title").text == "Growth of model parameters over time"
+    assert "Hollow points are estimates" in root.find(f"{ns}desc").text
+    texts = [element.text for element in root.iter(f"{ns}text")]
+    assert {"100M", "1B", "10B", "100B", "1T"} <= set(texts)
+    assert "xeno" not in " ".join(filter(None, texts))              # no parameters, no point
+    circles = list(root.iter(f"{ns}circle"))
+    assert len(circles) == 5                                        # gpt-2, gpt-3-small, gpt-3, end, odd-x
+    assert "font-family:inherit" in root.get("style") and root.get("fill") == "currentColor"
+    assert "http" not in svg_text.replace("http://www.w3.org/2000/svg", "")
+    zh = expand("<!-- followgpt:growth -->\n").markdown
+    assert ">1 亿</text>" in zh and ">1 万亿</text>" in zh and "模型参数量随时间的增长" in zh
+
+
+def test_models_index_groups_by_family_and_nests_series(expand):
+    markdown = expand("<!-- followgpt:models -->\n", lang="en", page_path="models/index.md").markdown
+    assert "## Core models { #core }" in markdown
+    assert "- [GPT-3 family](gpt-3-family.md) · model series\n    - [GPT-3 Small](gpt-3-small.md) · 2020" in markdown
+    assert "## Odd names (tests) { #odd }" in markdown
+    assert "- [xeno &lt;script&gt;alert(1)&lt;/script&gt;](xeno.md) · product" in markdown
+
+
+def test_model_page(expand):
+    markdown = expand("<!-- followgpt:model-page id=gpt-3 -->\n", lang="en", page_path="models/gpt-3.md").markdown
+    assert markdown.startswith("# GPT-3\n\n175B parameters.\n")
+    assert "- **Series**: [GPT-3 family](gpt-3-family.md)" in markdown
+    assert "- **Aliases**: davinci" in markdown
+    assert "| Parameters | 175B[^brown2020-gpt3] | Table 2.1 |" in markdown
+    assert "| Training compute | 3.14 × 10²³[^brown2020-gpt3] | Table D.1 |" in markdown
+    assert "| Input price (USD / 1K tokens) | $0.06[^brown2020-gpt3] |" in markdown
+    assert "- **Corpora**: Common Crawl (filtered)[^brown2020-gpt3]" in markdown
+    assert "- scaled from: [GPT-2](gpt-2.md)[^radford2019-gpt2]" not in markdown
+    assert "- scaled from: [GPT-2](gpt-2.md)[^brown2020-gpt3]" in markdown
+    assert "- [end](end.md) (fine-tuned from) (inferred: Our reading.)" in markdown
+    assert "```mermaid" in markdown
+    assert "## Notes that discuss it { #notes }\n\n- [首页](../index.md)\n- [GPT-3 笔记](../gpt/gpt-3.md)" in markdown
+    assert re.findall(r"^## .*\{ #[a-z-]+ \}$", markdown, re.M) == [
+        "## Facts { #facts }", "## Training { #training }", "## Lineage { #lineage }", "## Notes that discuss it { #notes }"]
+
+
+def test_model_page_statuses_rumours_and_superseded(expand):
+    gpt4 = expand("<!-- followgpt:model-page id=gpt-4 -->\n", page_path="models/gpt-4.md").markdown
+    assert "| 参数量 | 未公开[^openai2023-gpt4-report] | 传闻：1.76 万亿（Some Newsletter，2023 年 7 月 10 日）[^odd2023-rumour] |" in gpt4
+    gpt2 = expand("<!-- followgpt:model-page id=gpt-2 -->\n", lang="en", page_path="models/gpt-2.md").markdown
+    assert "| Parameters | ~1.5B[^radford2019-gpt2] | earlier reported: 1.54B[^radford2019-gpt2] |" in gpt2
+
+
+def test_model_page_stub_has_no_h1(registry):
+    stub = model_page_stub(registry, "odd-x", "en")
+    assert stub == ('---\ndescription: "A name full of symbols: | # < > &."\n---\n\n'
+                    "<!-- followgpt:model-page id=odd-x -->\n")
+
+
+def test_glossary(expand):
+    markdown = expand("<!-- followgpt:glossary -->\n", page_path="glossary.md").markdown
+    assert "## 上下文学习（in-context learning） { #in-context-learning }" in markdown
+    assert "又称：语境学习" in markdown
+    assert "另见：[少样本](#few-shot)" in markdown
+    assert "使用本术语的页面：[GPT-3 笔记](gpt/gpt-3.md)" in markdown
+    en = expand("<!-- followgpt:glossary -->\n", lang="en", page_path="glossary.md").markdown
+    assert "## in-context learning (上下文学习) { #in-context-learning }" in en
+
+
+def test_references(expand):
+    markdown = expand("<!-- followgpt:references -->\n", lang="en", page_path="references.md").markdown
+    assert "## Papers { #topic-papers }" in markdown and "## Press and analysis { #topic-press }" in markdown
+    assert ("- Tom B. Brown et al. (2020). [Language Models are Few-Shot Learners](https://arxiv.org/abs/2005.14165). "
+            "arXiv:2005.14165.\n    { #brown2020-gpt3 }\n\n    The GPT-3 paper.\n\n"
+            "    Cited on: [GPT-3 笔记](gpt/gpt-3.md)") in markdown
+
+
+def test_downloads_links_are_relative_to_the_page(expand):
+    markdown = expand("<!-- followgpt:downloads -->\n", page_path="data/downloads.md").markdown
+    assert "[followgpt-registry.json](followgpt-registry.json)" in markdown
+    assert "[followgpt-sources.bib](followgpt-sources.bib)" in markdown
+    elsewhere = expand("<!-- followgpt:downloads -->\n", page_path="index.md").markdown
+    assert "[followgpt-facts.csv](data/followgpt-facts.csv)" in elsewhere
