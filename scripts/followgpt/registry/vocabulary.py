@@ -100,6 +100,6 @@ PATTERN_MEANINGS = {
 
 # Spellings of "unknown" that are rejected wherever a value is expected (compared lower-cased, stripped).
 UNKNOWN_SPELLINGS = frozenset({
-    "", "unknown", "none", "n/a", "na", "n.a.", "tbd", "tba", "todo", "?", "??", "-", "--", "—", "null", "nil",
+    "", "unknown", "none", "n/a", "n.a.", "tbd", "tba", "todo", "?", "??", "-", "--", "—", "null", "nil",
     "undisclosed", "not disclosed", "unspecified", "未知", "不详", "无", "未公开", "待定",
 })

@@ -100,11 +100,17 @@ def read_yaml(path: Path) -> YamlDocument:
 
 def _describe_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int, str]:
     mark = error.problem_mark or error.context_mark
+    if error.context_mark and "end of stream" in (error.problem or ""):  # e.g. an unclosed quote: where it opened
+        mark = error.context_mark
     line = mark.line + 1 if mark else 1
-    parts = [part for part in (error.context, error.problem) if part]
-    if error.context_mark and error.problem_mark and error.context_mark.line != error.problem_mark.line:
-        parts[0] = f"{error.context} (line {error.context_mark.line + 1})" if error.context else parts[0]
-    return line, "malformed YAML: " + "; ".join(parts) + "; expected well-formed YAML (check indentation, quotes and colons)"
+    parts = []
+    if error.context:
+        context_line = error.context_mark.line + 1 if error.context_mark else line
+        parts.append(error.context + (f" (line {context_line})" if context_line != line else ""))
+    if error.problem:
+        parts.append(error.problem)
+    return line, ("malformed YAML: " + "; ".join(parts)
+                  + "; expected well-formed YAML (check indentation, quotes and colons)")
 
 
 def _record_positions(node: yaml.Node, path: Path_, document: YamlDocument, seen: set | None = None) -> None:
