@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-Path_ = tuple  # a value path: keys and list indexes from the document root
+ValuePath = tuple  # a value path: keys and list indexes from the document root
 
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -45,7 +45,7 @@ class YamlSyntaxError(Exception):
 
 @dataclass
 class DuplicateKey:
-    path: Path_
+    path: ValuePath
     line: int
     first_line: int
 
@@ -60,7 +60,7 @@ class YamlDocument:
     raw: dict = field(default_factory=dict)           # path -> scalar text as written
     duplicate_keys: list = field(default_factory=list)
 
-    def line_of(self, path: Path_, at_key: bool = False) -> int:
+    def line_of(self, path: ValuePath, at_key: bool = False) -> int:
         """The line of the value at ``path`` (or of its key), falling back to the nearest parent."""
         path = tuple(path)
         while path:
@@ -71,7 +71,7 @@ class YamlDocument:
             path = path[:-1]
         return self.value_lines.get((), 1)
 
-    def raw_text(self, path: Path_) -> str | None:
+    def raw_text(self, path: ValuePath) -> str | None:
         return self.raw.get(tuple(path))
 
 
@@ -113,7 +113,7 @@ def _describe_yaml_error(error: yaml.MarkedYAMLError) -> tuple[int, str]:
                   + "; expected well-formed YAML (check indentation, quotes and colons)")
 
 
-def _record_positions(node: yaml.Node, path: Path_, document: YamlDocument, seen: set | None = None) -> None:
+def _record_positions(node: yaml.Node, path: ValuePath, document: YamlDocument, seen: set | None = None) -> None:
     seen = set() if seen is None else seen
     document.value_lines[path] = node.start_mark.line + 1
     if id(node) in seen:  # an alias to an anchored node: do not walk it twice
