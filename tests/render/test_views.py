@@ -145,3 +145,7 @@ def test_downloads_links_are_relative_to_the_page(expand):
     assert "[followgpt-sources.bib](followgpt-sources.bib)" in markdown
     elsewhere = expand("<!-- followgpt:downloads -->\n", page_path="index.md").markdown
     assert "[followgpt-facts.csv](data/followgpt-facts.csv)" in elsewhere
+
+
+def test_model_page_training_languages_are_named(expand):
+    assert "- **语言**：英语" in expand("<!-- followgpt:model-page id=gpt-3 -->\n", page_path="models/gpt-3.md").markdown

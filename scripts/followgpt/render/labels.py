@@ -89,6 +89,20 @@ STATUS = {
     "disputed": {"zh": "有争议", "en": "disputed"},
 }
 
+# ISO 639-1 codes used in training.languages; others are shown as the code itself.
+LANGUAGES = {
+    "en": {"zh": "英语", "en": "English"},
+    "zh": {"zh": "中文", "en": "Chinese"},
+    "ja": {"zh": "日语", "en": "Japanese"},
+    "ko": {"zh": "韩语", "en": "Korean"},
+    "de": {"zh": "德语", "en": "German"},
+    "fr": {"zh": "法语", "en": "French"},
+    "es": {"zh": "西班牙语", "en": "Spanish"},
+    "ru": {"zh": "俄语", "en": "Russian"},
+    "code": {"zh": "代码", "en": "code"},
+    "multilingual": {"zh": "多语言", "en": "multilingual"},
+}
+
 TOPIC_FALLBACK = {"zh": "其他", "en": "Other"}
 
 # Free-standing words and phrases; ``{}`` placeholders are filled with str.format.

@@ -13,7 +13,8 @@ import json
 from ..context import MarkerProblem, ViewContext
 from ..escape import markdown_link, markdown_text
 from ..format import format_date, format_fact, format_value
-from ..labels import ACCESS, ARCHITECTURES, COLUMNS, EDGE_TYPES, FACT_NAMES, KINDS, METHODS, bilingual, label, text
+from ..labels import (ACCESS, ARCHITECTURES, COLUMNS, EDGE_TYPES, FACT_NAMES, KINDS, LANGUAGES, METHODS, bilingual,
+                      label, text)
 from ..links import MODELS_DIR
 from ..units import FACTS
 from .table import markdown_table
@@ -102,7 +103,7 @@ def training_section(ctx: ViewContext, record: dict) -> list[str]:
     if corpora:
         lines.append(f"- **{text('corpora', lang)}**{_colon(lang)}{joiner.join(corpora)}")
     if training.get("languages"):
-        lines.append(f"- **{text('languages', lang)}**{_colon(lang)}{joiner.join(markdown_text(code) for code in training['languages'])}")
+        lines.append(f"- **{text('languages', lang)}**{_colon(lang)}{joiner.join(markdown_text(label(LANGUAGES, code, lang)) for code in training['languages'])}")
     if training.get("methods"):
         methods = joiner.join(label(METHODS, method, lang) for method in training["methods"])
         lines.append(f"- **{text('methods', lang)}**{_colon(lang)}{methods}")

@@ -1,6 +1,6 @@
 """``<!-- followgpt:tree family=openai-gpt -->``: a mermaid evolution tree from lineage edges, with a legend.
 
-Selections: ``family=`` (the family's records that have an edge, plus the other end of each edge),
+Selections: ``family=`` (the edges into the family's records, so outside parents appear, drawn dashed),
 ``ids=`` (exactly these), ``around=<id>`` (its parents and children, ``depth=`` steps out, default 1) and
 ``root=<id>`` (everything reachable downstream). Edges run parent → child; explicit edges are solid, inferred
 ones dotted; each carries its type as a label and a colour. Node ids are generated (n0, n1, …) and labels quoted
@@ -37,7 +37,7 @@ EDGE_COLOURS = {
 
 def select_family(registry, family: str):
     edges = [(parent, child, edge) for parent, child, edge in lineage_edges(registry)
-             if registry.models[parent].get("family") == family or registry.models[child].get("family") == family]
+             if registry.models[child].get("family") == family]
     nodes = _nodes_of(edges)
     external = {node for node in nodes if registry.models[node].get("family") != family}
     return nodes, edges, set(), external
