@@ -10,6 +10,7 @@ from followgpt.render import MarkerError, model_page_stub
 
 def table_rows(markdown: str) -> list[list[str]]:
     rows = [line for line in markdown.split("\n") if line.startswith("| ") and not line.startswith("| --- |")]
+    rows = [re.sub(r'<span data-sort="[^"]*"></span>', "", row) for row in rows]
     return [[cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]] for row in rows]
 
 
@@ -25,6 +26,16 @@ def test_table_columns_values_links_and_sorting(expand):
     # no value last: undisclosed GPT-4, and records without the fact ("—")
     assert rows[4:][0][1] in {"undisclosed[^openai2023-gpt4-report]", "—"}
     assert ["[GPT-4](../models/gpt-4.md)", "undisclosed[^openai2023-gpt4-report]", "—"] in rows
+
+
+def test_fact_cells_carry_numeric_sort_keys(expand):
+    markdown = expand("<!-- followgpt:table ids=gpt-3,gpt-4,gpt-2 columns=parameters,api_date,training_compute_flops -->\n").markdown
+    assert '| <span data-sort="175000000000"></span>1750 亿[^brown2020-gpt3] | <span data-sort="20200600"></span>' in markdown
+    assert '<span data-sort="-1"></span>未公开[^openai2023-gpt4-report]' in markdown
+    # plain digits, never '2.1e+25': Tablesort's number sort drops everything but digits, '-' and '.'
+    assert re.search(r'<span data-sort="21\d{24}"></span>约 2.1 × 10²⁵', markdown)
+    timeline = expand("<!-- followgpt:timeline -->\n").markdown
+    assert '| <span data-sort="20191100"></span>2019 年 11 月[^radford2019-gpt2] |' in timeline
 
 
 def test_table_default_sort_is_the_first_date_column(expand):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..context import MarkerProblem, ViewContext
 from ..escape import markdown_text
 from ..format import fact_sort_value, format_fact
@@ -24,12 +26,29 @@ def _joined(items: list[str], lang: str) -> str:
     return text("list_joiner", lang).join(items) if items else text("missing", lang)
 
 
+def sort_marker(fact: dict | None, unit: str) -> str:
+    """An empty span carrying a numeric sort key (dates as YYYYMMDD; -1 when there is no value).
+
+    Markdown cannot put ``data-sort`` on a ``<td>``; the site's script copies it from this span to the cell so
+    Tablesort sorts 1750 亿 / 175B by value and ignores the footnote numbers.
+    """
+    value = fact_sort_value(fact, unit)
+    if value is None:
+        key = "-1"
+    elif unit == "date":
+        key = "%04d%02d%02d" % value
+    else:
+        key = f"{value:.0f}" if float(value).is_integer() else repr(float(value))   # never exponent notation
+    return f'<span data-sort="{key}"></span>'
+
+
 def cell(ctx: ViewContext, model_id: str, column: str) -> str:
     record = ctx.registry.models[model_id]
     lang = ctx.lang
     if column in FACTS:
         fact = ctx.registry.fact(model_id, column)
-        return format_fact(fact, FACTS[column], lang, cite=ctx.cite) if fact else text("missing", lang)
+        shown = format_fact(fact, FACTS[column], lang, cite=ctx.cite) if fact else text("missing", lang)
+        return sort_marker(fact, FACTS[column]) + shown
     if column == "name":
         return ctx.model_link(model_id)
     if column == "organizations":
@@ -63,7 +82,7 @@ def sort_key_for(ctx: ViewContext, column: str):
             return (value is None, value if value is not None else 0)
         if column == "name":
             return (False, ctx.model_name(model_id).lower())
-        return (False, cell(ctx, model_id, column).lower())
+        return (False, re.sub(r"<[^>]*>", "", cell(ctx, model_id, column)).lower())
     return key
 
 

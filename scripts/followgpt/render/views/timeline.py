@@ -11,7 +11,7 @@ from ..format import date_sort_key, format_fact
 from ..labels import COLUMNS, FACT_NAMES, KINDS, label, text
 from ..options import ROW_SELECTORS
 from ..records import dates_of, select_models
-from .table import markdown_table, sortable
+from .table import markdown_table, sort_marker, sortable
 
 NAME = "timeline"
 BLOCK = True
@@ -38,7 +38,7 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
         raise MarkerProblem("no selected record has a date")
     lang = ctx.lang
     table_rows = [
-        [format_fact(fact, "date", lang, cite=ctx.cite), ctx.model_link(model_id),
+        [sort_marker(fact, "date") + format_fact(fact, "date", lang, cite=ctx.cite), ctx.model_link(model_id),
          label(FACT_NAMES, fact_name, lang), label(KINDS, ctx.registry.models[model_id].get("kind", "model"), lang)]
         for _, model_id, fact_name, fact in rows
     ]
