@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from ..context import MarkerProblem, ViewContext
 from ..escape import markdown_text
@@ -38,7 +39,8 @@ def sort_marker(fact: dict | None, unit: str) -> str:
     elif unit == "date":
         key = "%04d%02d%02d" % value
     else:
-        key = f"{value:.0f}" if float(value).is_integer() else repr(float(value))   # never exponent notation
+        key = format(Decimal(repr(value)), "f")           # plain digits, never exponent notation
+        key = key.rstrip("0").rstrip(".") if "." in key else key
     return f'<span data-sort="{key}"></span>'
 
 
