@@ -21,6 +21,11 @@
     document.querySelectorAll(".fgpt-table table").forEach(function (table) {
       var head = table.querySelector("thead tr");
       if (head) head.setAttribute("data-sort-method", "thead");
+      // Generated cells start with <span data-sort="…"> holding a plain number (dates as YYYYMMDD), since
+      // Markdown cannot put data-sort on the <td> itself; "1750 亿" must sort as 175000000000.
+      table.querySelectorAll("td > span[data-sort]:first-child").forEach(function (span) {
+        span.parentElement.setAttribute("data-sort", span.dataset.sort);
+      });
       new window.Tablesort(table);
     });
   }

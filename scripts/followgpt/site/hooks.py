@@ -23,20 +23,15 @@ from followgpt import DEFAULT_LANGUAGE, LANGUAGES
 from followgpt.i18n import LANGUAGE_NAMES, other_language, untranslated_page
 from followgpt.navigation import NavError, load_nav, nav_for
 from followgpt.registry import RegistryError, load_registry
-from followgpt.render.export import to_bibtex, to_csv, to_json
-from followgpt.render.page import MarkerError, SiteContext, collect_usages, expand_page
+from followgpt.render import (EXPORT_FILES, MarkerError, SiteContext, collect_usages, expand_page,
+                              model_page_path, model_page_stub, to_bibtex, to_csv, to_json)
 from followgpt.search_terms import add_search_terms
 from followgpt.site import vendor
 
 log = logging.getLogger("mkdocs.plugins.followgpt")
 
 EN_CONFIG = "mkdocs.en.yml"  # next to mkdocs.yml
-EXPORTS = {
-    "data/followgpt-registry.json": to_json,
-    "data/followgpt-facts.csv": to_csv,
-    "data/followgpt-sources.bib": to_bibtex,
-}
-MODEL_PAGE = "---\ndescription: {description}\n---\n\n<!-- followgpt:model-page id={id} -->\n"
+EXPORTERS = {"json": to_json, "csv": to_csv, "bibtex": to_bibtex}
 
 
 def site_prefix(lang: str) -> str:
@@ -92,13 +87,12 @@ class SiteHooks:
         for src_uri in _markdown_paths(other_dir) - _markdown_paths(docs_dir):
             content = untranslated_page((other_dir / src_uri).read_text(encoding="utf-8"), self.lang)
             files.append(File.generated(config, src_uri, content=content))
-        for model_id, record in self.registry.models.items():
-            description = record["summary"][self.lang].replace("\n", " ").replace('"', "'")
-            content = MODEL_PAGE.format(id=model_id, description=f'"{description}"')
-            files.append(File.generated(config, f"models/{model_id}.md", content=content,
+        for model_id in self.registry.models:
+            files.append(File.generated(config, model_page_path(model_id),
+                                        content=model_page_stub(self.registry, model_id, self.lang),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-        for dest, export in EXPORTS.items():
-            files.append(File.generated(config, dest, content=export(self.registry)))
+        for kind, dest in EXPORT_FILES.items():
+            files.append(File.generated(config, dest, content=EXPORTERS[kind](self.registry)))
         if self.lang == DEFAULT_LANGUAGE:
             vendor.add_files(files, config, self.root)
         pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
