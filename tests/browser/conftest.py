@@ -1,0 +1,94 @@
+"""Browser fixtures: the real site served on localhost, and Debian's headless Chromium driven by Playwright.
+
+Playwright never downloads a browser here: it launches /usr/bin/chromium (installed by `make test`)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
+    "--disable-background-networking", "--disable-component-update",
+]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript"}
+
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Debian's chromium is missing at {CHROMIUM}: run `make test` (it installs it) "
+                    "or `apt-get install chromium`.")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+class PageWatch:
+    """Console errors, failed requests and requests to other hosts seen by one page."""
+
+    def __init__(self, page, allowed_origin: str):
+        self.console_errors: list[str] = []
+        self.failed: list[str] = []
+        self.foreign: list[str] = []
+        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+        page.on("requestfailed", lambda req: self.failed.append(f"{req.url} ({req.failure})"))
+        page.on("response", lambda res: res.status >= 400 and self.failed.append(f"{res.url} (HTTP {res.status})"))
+
+        def route(route):
+            url = route.request.url
+            if url.startswith(allowed_origin) or url.startswith(("data:", "blob:")):
+                route.continue_()
+            else:
+                self.foreign.append(url)
+                route.abort()
+
+        page.route("**/*", route)
+
+    def problems(self) -> list[str]:
+        return ([f"console: {m}" for m in self.console_errors] + [f"failed: {m}" for m in self.failed]
+                + [f"foreign request: {m}" for m in self.foreign])
+
+
+@pytest.fixture
+def open_page(browser, site_url):
+    """open_page(path, **context_options) -> (page, watch)."""
+    contexts = []
+
+    def _open(path: str = "", **options):
+        context = browser.new_context(**options)
+        contexts.append(context)
+        page = context.new_page()
+        watch = PageWatch(page, site_url.rstrip("/"))
+        page.goto(site_url + path, wait_until="load")
+        return page, watch
+
+    yield _open
+    for context in contexts:
+        context.close()
