@@ -18,6 +18,9 @@ def make_project(root: Path, pages: dict[str, str], nav: str | None = None, reso
         (root / name).symlink_to(REPO / name, target_is_directory=True)
     (root / "resources").symlink_to(resources or REPO / "resources", target_is_directory=True)
     docs = root / "docs"
+    # Generated model pages link to the model index, so every project has one.
+    for lang in ("zh", "en"):
+        pages.setdefault(f"{lang}/models/index.md", "# Models\n\n<!-- followgpt:models -->\n")
     for path, text in pages.items():
         (docs / path).parent.mkdir(parents=True, exist_ok=True)
         (docs / path).write_text(text, encoding="utf-8")

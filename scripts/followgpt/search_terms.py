@@ -21,11 +21,36 @@ def extra_terms(text: str) -> list[str]:
     """Search-mode words of ``text`` that precise-mode segmentation does not produce, in first-seen order."""
     extra: dict[str, None] = {}
     for run in HAN_RUN.findall(text.replace("\u200b", "")):
-        precise = set(jieba.cut(run))
-        for word in jieba.cut_for_search(run):
-            if word not in precise and len(word) > 1:
-                extra.setdefault(word, None)
+        for word in jieba.cut(run):
+            if len(word) > 2:
+                for part in word_parts(word):
+                    extra.setdefault(part, None)
     return list(extra)
+
+
+def word_parts(word: str) -> list[str]:
+    """The parts of one long word a reader may search for: 人类反馈强化学习 → 人类, 反馈, 强化学习, 强化, 学习.
+
+    The word is segmented again with jieba's dictionary, forbidding the word itself (jieba's DAG minus the
+    whole-word edge), and long parts are split the same way. jieba's plain search mode is not used because it also
+    yields words that straddle two parts (化学 inside 强化学习, 文学 inside 上下文学习), and Material's client splits
+    a query into every index token it contains, so those would make these pages match "chemistry" or "literature".
+    """
+    dag = jieba.dt.get_DAG(word)
+    dag[0] = [end for end in dag[0] if end != len(word) - 1] or [0]
+    route: dict = {}
+    jieba.dt.calc(word, dag, route)
+    parts: list[str] = []
+    start = 0
+    while start < len(word):
+        end = route[start][1] + 1
+        part = word[start:end]
+        if len(part) > 1:
+            parts.append(part)
+            if len(part) > 2:
+                parts.extend(word_parts(part))
+        start = end
+    return parts
 
 
 def add_search_terms(index_path: Path) -> int:

@@ -6,7 +6,7 @@ import pytest
 
 from followgpt.i18n import split_front_matter, untranslated_page
 from followgpt.navigation import NavError, load_nav, nav_for, nav_pages
-from followgpt.search_terms import add_search_terms, extra_terms
+from followgpt.search_terms import add_search_terms, extra_terms, word_parts
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -70,6 +70,17 @@ def test_extra_terms_are_the_parts_of_long_words(rl_is_a_word):
     terms = extra_terms("基于人类反馈的强化学习")
     assert "强化" in terms and "学习" in terms
     assert "强化学习" not in terms  # precise mode already yields the whole word
+    assert "化学" not in terms  # straddles 强化|学习: would make the page match "chemistry"
+
+
+def test_word_parts_follow_the_words_own_segmentation(rl_is_a_word):
+    import jieba
+    jieba.add_word("人类反馈强化学习")
+    try:
+        assert word_parts("人类反馈强化学习") == ["人类", "反馈", "强化学习", "强化", "学习"]
+    finally:
+        jieba.del_word("人类反馈强化学习")
+    assert "文学" not in word_parts("上下文学习")
 
 
 def test_add_search_terms_keeps_display_text(tmp_path, rl_is_a_word):
