@@ -150,6 +150,13 @@ def _cite(cite: Cite | None, source: str | None) -> str:
     return cite(source) if cite and source else ""
 
 
+def _join_cite(rendered: str, citation: str) -> str:
+    """A footnote mark right after a superscript (10²³) would read as more exponent (10²³¹): keep a thin space."""
+    if citation and rendered and rendered[-1] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
+        return rendered + "\u2009" + citation
+    return rendered + citation
+
+
 def _claims(fact: dict) -> list[dict]:
     claims = list(fact.get("claims") or [])
     if "value" in fact and all(claim.get("value") != fact["value"] for claim in claims):
@@ -177,7 +184,7 @@ def format_fact(fact: dict, unit: str, lang: str, cite: Cite | None = None) -> s
         rendered = text("approx", lang).format(value)
     else:
         rendered = value
-    return rendered + _cite(cite, fact.get("source"))
+    return _join_cite(rendered, _cite(cite, fact.get("source")))
 
 
 def fact_sort_value(fact: dict | None, unit: str):
