@@ -107,7 +107,7 @@ def test_model_page(expand):
     assert "- **Series**: [GPT-3 family](gpt-3-family.md)" in markdown
     assert "- **Aliases**: davinci" in markdown
     assert "| Parameters | 175B[^brown2020-gpt3] | Table 2.1 |" in markdown
-    assert "| Training compute | 3.14 × 10²³[^brown2020-gpt3] | Table D.1 |" in markdown
+    assert "| Training compute | 3.14 × 10²³\u2009[^brown2020-gpt3] | Table D.1 |" in markdown  # thin space before the mark
     assert "| Input price (USD / 1K tokens) | $0.06[^brown2020-gpt3] |" in markdown
     assert "- **Corpora**: Common Crawl (filtered)[^brown2020-gpt3]" in markdown
     assert "- scaled from: [GPT-2](gpt-2.md)[^radford2019-gpt2]" not in markdown
