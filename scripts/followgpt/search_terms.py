@@ -1,9 +1,17 @@
-"""Make parts of long Chinese terms findable in Material's search index.
+"""Tune Material's Chinese search index after the build.
 
-Material segments Chinese text with jieba's precise mode, so a user-dictionary term such as 强化学习 becomes
-one token and a search for 学习 no longer finds it. jieba's search mode also yields the parts (强化, 学习). We add
-those extra parts to a separate ``terms`` field of each index entry (declared in mkdocs.yml under
-``search.fields``), so they are searchable without showing up twice in the result previews.
+Material segments Chinese with jieba's precise mode and joins the words with U+200B. Two things then go wrong in
+the browser, where Material splits a Chinese query into the index tokens it contains (it never tries the whole
+query, and it prefers the longest token at each position):
+
+* single-character tokens (学, 用, 的) turn a query such as 强化学习 into ``强化* 学*``, and ``学*`` matches every
+  page about learning of any kind, so the reinforcement-learning pages are not ranked first;
+* a user-dictionary term such as 强化学习 is one token, so a query for a part of it (学习) does not find it.
+
+So in the displayed fields (``title``, ``text``) single Han characters are glued to the next word, and the words
+a reader searches for go into extra fields declared in mkdocs.yml (``search.fields``): ``title_terms`` and
+``terms`` hold every word of two or more characters, once per occurrence, followed by the parts of long words
+(人类反馈强化学习 → 人类, 反馈, 强化学习, 强化, 学习). The page text shown in results is unchanged.
 """
 
 from __future__ import annotations
@@ -14,18 +22,21 @@ from pathlib import Path
 
 import jieba
 
-HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+HAN_RUN = re.compile(f"[{HAN}\u200b]*[{HAN}][{HAN}\u200b]*")
+SEGMENT = "\u200b"
 
 
-def extra_terms(text: str) -> list[str]:
-    """Search-mode words of ``text`` that precise-mode segmentation does not produce, in first-seen order."""
-    extra: dict[str, None] = {}
-    for run in HAN_RUN.findall(text.replace("\u200b", "")):
-        for word in jieba.cut(run):
-            if len(word) > 2:
-                for part in word_parts(word):
-                    extra.setdefault(part, None)
-    return list(extra)
+def words(text: str) -> list[str]:
+    """Searchable Chinese words of ``text``, once per occurrence, each long word followed by its parts."""
+    found: list[str] = []
+    for run in HAN_RUN.findall(text):
+        for word in jieba.cut(run.replace(SEGMENT, "")):
+            if len(word) > 1:
+                found.append(word)
+                if len(word) > 2:
+                    found.extend(word_parts(word))
+    return found
 
 
 def word_parts(word: str) -> list[str]:
@@ -33,8 +44,8 @@ def word_parts(word: str) -> list[str]:
 
     The word is segmented again with jieba's dictionary, forbidding the word itself (jieba's DAG minus the
     whole-word edge), and long parts are split the same way. jieba's plain search mode is not used because it also
-    yields words that straddle two parts (化学 inside 强化学习, 文学 inside 上下文学习), and Material's client splits
-    a query into every index token it contains, so those would make these pages match "chemistry" or "literature".
+    yields words that straddle two parts (化学 inside 强化学习, 文学 inside 上下文学习), which would make these pages
+    match "chemistry" or "literature".
     """
     dag = jieba.dt.get_DAG(word)
     dag[0] = [end for end in dag[0] if end != len(word) - 1] or [0]
@@ -53,14 +64,45 @@ def word_parts(word: str) -> list[str]:
     return parts
 
 
-def add_search_terms(index_path: Path) -> int:
-    """Add the ``terms`` field to every entry of a Material search index; returns how many entries got terms."""
+def glue_single_characters(text: str) -> str:
+    """Join each one-character Han segment to the following segment (or the previous one at the end of a run),
+    so no single character becomes an index token. Display is unaffected: only U+200B marks are removed."""
+
+    def glue(match: re.Match) -> str:
+        segments = [s for s in match.group(0).split(SEGMENT) if s]
+        merged: list[str] = []
+        carry = ""
+        for segment in segments:
+            if len(segment) == 1:
+                carry += segment
+            else:
+                merged.append(carry + segment)
+                carry = ""
+        if carry:
+            if merged:
+                merged[-1] += carry
+            else:
+                merged.append(carry)
+        return SEGMENT.join(merged)
+
+    return HAN_RUN.sub(glue, text)
+
+
+def tune_entry(doc: dict) -> None:
+    for field, terms_field in (("title", "title_terms"), ("text", "terms")):
+        value = doc.get(field, "")
+        found = words(value)
+        if found:
+            doc[terms_field] = SEGMENT.join(found)
+        doc[field] = glue_single_characters(value)
+
+
+def tune_search_index(index_path: Path) -> int:
+    """Rewrite a Material search index in place; returns how many entries got Chinese terms."""
     index = json.loads(index_path.read_text(encoding="utf-8"))
-    enriched = 0
+    tuned = 0
     for doc in index["docs"]:
-        terms = extra_terms(doc.get("title", "") + "\n" + doc.get("text", ""))
-        if terms:
-            doc["terms"] = "\u200b".join(terms)
-            enriched += 1
+        tune_entry(doc)
+        tuned += "terms" in doc or "title_terms" in doc
     index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    return enriched
+    return tuned

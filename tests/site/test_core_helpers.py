@@ -6,7 +6,7 @@ import pytest
 
 from followgpt.i18n import split_front_matter, untranslated_page
 from followgpt.navigation import NavError, load_nav, nav_for, nav_pages
-from followgpt.search_terms import add_search_terms, extra_terms, word_parts
+from followgpt.search_terms import glue_single_characters, tune_search_index, word_parts, words
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -66,11 +66,8 @@ def rl_is_a_word():
     jieba.del_word("强化学习")
 
 
-def test_extra_terms_are_the_parts_of_long_words(rl_is_a_word):
-    terms = extra_terms("基于人类反馈的强化学习")
-    assert "强化" in terms and "学习" in terms
-    assert "强化学习" not in terms  # precise mode already yields the whole word
-    assert "化学" not in terms  # straddles 强化|学习: would make the page match "chemistry"
+def test_words_keep_long_words_whole_and_add_their_parts(rl_is_a_word):
+    assert words("基于\u200b人类\u200b反馈\u200b的\u200b强化学习") == ["基于", "人类", "反馈", "强化学习", "强化", "学习"]
 
 
 def test_word_parts_follow_the_words_own_segmentation(rl_is_a_word):
@@ -80,15 +77,25 @@ def test_word_parts_follow_the_words_own_segmentation(rl_is_a_word):
         assert word_parts("人类反馈强化学习") == ["人类", "反馈", "强化学习", "强化", "学习"]
     finally:
         jieba.del_word("人类反馈强化学习")
+    assert "化学" not in word_parts("强化学习")  # straddles 强化|学习: would match "chemistry"
     assert "文学" not in word_parts("上下文学习")
 
 
-def test_add_search_terms_keeps_display_text(tmp_path, rl_is_a_word):
+def test_single_characters_are_glued_to_a_neighbour():
+    assert glue_single_characters("为什么\u200b用\u200b强化学习") == "为什么\u200b用强化学习"
+    assert glue_single_characters("模型\u200b的") == "模型的"
+    assert glue_single_characters("GPT-3 <p>的</p>") == "GPT-3 <p>的</p>"  # a lone character stays as it is
+
+
+def test_tune_search_index_keeps_display_text(tmp_path, rl_is_a_word):
     index = tmp_path / "search_index.json"
-    index.write_text('{"config": {}, "docs": [{"location": "", "title": "强化学习", "text": "英文 only"},'
-                     ' {"location": "a/", "title": "About", "text": "English only"}]}', encoding="utf-8")
-    assert add_search_terms(index) == 1
+    index.write_text('{"config": {}, "docs": [{"location": "", "title": "为什么\u200b用\u200b强化学习", '
+                     '"text": "<p>强化学习</p>"}, {"location": "a/", "title": "About", "text": "English only"}]}',
+                     encoding="utf-8")
+    assert tune_search_index(index) == 1
     import json
     docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
-    assert docs[0]["title"] == "强化学习" and set(docs[0]["terms"].split("\u200b")) >= {"强化", "学习"}
-    assert "terms" not in docs[1]
+    assert docs[0]["title"].replace("\u200b", "") == "为什么用强化学习"
+    assert docs[0]["title_terms"].split("\u200b") == ["为什么", "什么", "强化学习", "强化", "学习"]
+    assert docs[0]["terms"].split("\u200b") == ["强化学习", "强化", "学习"]
+    assert "terms" not in docs[1] and docs[1]["text"] == "English only"

@@ -25,7 +25,7 @@ from followgpt.navigation import NavError, load_nav, nav_for
 from followgpt.registry import RegistryError, load_registry
 from followgpt.render import (EXPORT_FILES, MarkerError, SiteContext, collect_usages, expand_page,
                               model_page_path, model_page_stub, to_bibtex, to_csv, to_json)
-from followgpt.search_terms import add_search_terms
+from followgpt.search_terms import tune_search_index
 from followgpt.site import vendor
 
 log = logging.getLogger("mkdocs.plugins.followgpt")
@@ -140,7 +140,7 @@ class SiteHooks:
     def on_post_build(self, config):
         index = Path(config.site_dir) / "search" / "search_index.json"
         if self.lang == "zh" and index.exists():
-            add_search_terms(index)
+            tune_search_index(index)
         if self.lang == DEFAULT_LANGUAGE:
             self._build_english(config)
 
