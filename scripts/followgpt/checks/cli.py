@@ -67,7 +67,7 @@ def run(project: Project, files: list[Path] | None = None, only: set[str] | None
         findings += check_nav(project)
     if site is not None:
         findings += links.check_site(site, project, external)
-    return sorted(set(findings))
+    return sorted(set(findings), key=lambda f: (f.path, f.line, f.col, f.rule, f.message))
 
 
 def check_nav(project: Project) -> list[Finding]:

@@ -195,7 +195,7 @@ def _read_front_matter(page: Page) -> None:
     try:
         data = yaml.safe_load(match.group(1))
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
+        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = 2 + (mark.line if mark else 0)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         page.meta_error = (line, f"front matter is not valid YAML: {problem}")

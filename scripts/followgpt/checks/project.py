@@ -13,6 +13,7 @@ from followgpt import LANGUAGES
 from .markdown import Page, load_page
 
 REPO = Path(__file__).resolve().parents[3]
+_REGISTRIES: dict[tuple, object] = {}   # loaded registries by (folder, files' mtimes and sizes)
 
 
 class Project:
@@ -57,16 +58,16 @@ class Project:
     @cached_property
     def registry(self):
         """The validated registry, or None when it does not load (``validate`` reports why)."""
-        try:
-            from followgpt.registry import RegistryError, load_registry
-        except ImportError:  # pragma: no cover
-            return None
-        try:
-            return load_registry(self.resources)
-        except RegistryError:
-            return None
-        except OSError:
-            return None
+        from followgpt.registry import RegistryError, load_registry
+        files = sorted(self.resources.rglob("*.yaml")) if self.resources.is_dir() else []
+        signature = (str(self.resources.resolve()),
+                     tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files))
+        if signature not in _REGISTRIES:
+            try:
+                _REGISTRIES[signature] = load_registry(self.resources)
+            except (RegistryError, OSError):
+                _REGISTRIES[signature] = None
+        return _REGISTRIES[signature]
 
     @cached_property
     def source_ids(self) -> set[str]:

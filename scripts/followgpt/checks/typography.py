@@ -63,6 +63,14 @@ def _around(view: str, start: int, end: int, width: int = 6) -> tuple[int, int]:
     left = view[max(0, start - width): start].split(BOUNDARY)[-1]
     right = view[end: end + width].split(BOUNDARY)[0]
     a, b = start - len(left), end + len(right)
+    # Do not cut a Latin word in half.
+    def inside(char: str) -> bool:
+        return _word_char(char) or char in "-._/+%"
+
+    while 0 < a < start and inside(view[a - 1]) and inside(view[a]) and start - a < 3 * width:
+        a -= 1
+    while end < b < len(view) and inside(view[b - 1]) and inside(view[b]) and b - end < 3 * width:
+        b += 1
     while a < start and view[a] == " ":
         a += 1
     while b > end and view[b - 1] == " ":
@@ -96,8 +104,8 @@ def _zh_space_1(page, number, view, cols):
         a, b = view[index], view[index + 1]
         if (is_cjk(a) and _latin(b)) or (_latin(a) and is_cjk(b)):
             cjk_first = is_cjk(a)
-            left = len(_run(view, index, -1, is_cjk if cjk_first else _latin_word, 4))
-            right = len(_run(view, index + 1, 1, _latin_word if cjk_first else is_cjk, 10))
+            left = len(_run(view, index, -1, is_cjk if cjk_first else _latin_word, 4 if cjk_first else 12))
+            right = len(_run(view, index + 1, 1, _latin_word if cjk_first else is_cjk, 12 if cjk_first else 4))
             left_src = page.source(number, index + 1 - left, index + 1)
             right_src = page.source(number, index + 1, index + 1 + right)
             yield page.finding(
@@ -126,7 +134,7 @@ def _zh_space_2(page, number, view, cols):
             mark = line[starts[start - 1]: starts[start]] if after else line[ends[end - 1]: ends[end]]
             mark = mark.strip() or (left if after else right)
             yield page.finding(
-                number, "ZH-SPACE-2", f"space {'after' if after else 'before'} full-width {quote(mark)} in "
+                number, "ZH-SPACE-2", f"space {'after' if after else 'before'} full-width {quote(left if after else right)} in "
                 f"{quote(_context(page, number, view, start, end), 60)}",
                 f"delete the space {'after' if after else 'before'} {quote(mark)}", cols[start] + 1)
 
@@ -221,7 +229,7 @@ def _characters(page, number, view, cols, english):
         code = ord(char)
         if char in _INVISIBLE:
             yield page.finding(number, "CHAR-3", f"{_INVISIBLE[char]} U+{code:04X} in "
-                               f"{quote(_context(page, number, view, index, index + 1).replace(char, '⍽'))} "
+                               f"{quote(''.join('⍽' if c in _INVISIBLE else c for c in _context(page, number, view, index, index + 1)))} "
                                "(shown as ⍽)",
                                "replace it with an ordinary space or delete it", cols[index] + 1)
         elif (0xFF01 <= code <= 0xFF5E and (english or char not in _ALLOWED_FULL_WIDTH_FORMS)
