@@ -15,7 +15,7 @@ from projects import REPO
 def make_project(tmp_path):
     def make(pages: dict[str, str], nav: str | None = None, resources: Path | None = REPO / "resources",
              seeds: Path | None = None) -> Project:
-        root = tmp_path / "project"
+        root = tmp_path / f"project{len(list(tmp_path.glob('project*')))}"
         (root / "docs").mkdir(parents=True, exist_ok=True)
         for path, text in pages.items():
             target = root / "docs" / path

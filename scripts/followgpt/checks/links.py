@@ -33,7 +33,8 @@ VAGUE_TEXT = {
 ASSET_SUFFIXES = {".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".json", ".csv", ".bib", ".pdf",
                   ".txt", ".zip", ".mp4", ".webm"}
 GENERATED_FILES = {"data/followgpt-registry.json", "data/followgpt-facts.csv", "data/followgpt-sources.bib"}
-_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$|^\[[0-9a-f:]+\]$", re.I)
+_HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$|^\[[0-9a-f:]+\]$",
+                   re.I)
 
 
 @dataclass(frozen=True)
