@@ -78,7 +78,8 @@ class SeedIndex:
         return cls(prints, places, True)
 
     @classmethod
-    def from_file(cls, path: Path = FINGERPRINTS) -> "SeedIndex":
+    def from_file(cls, path: Path | None = None) -> "SeedIndex":
+        path = path or FINGERPRINTS
         prints = {line.strip() for line in path.read_text(encoding="ascii").splitlines()
                   if line.strip() and not line.startswith("#")}
         return cls(prints, {}, False)

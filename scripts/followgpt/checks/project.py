@@ -59,9 +59,9 @@ class Project:
     def registry(self):
         """The validated registry, or None when it does not load (``validate`` reports why)."""
         from followgpt.registry import RegistryError, load_registry
-        files = sorted(self.resources.rglob("*.yaml")) if self.resources.is_dir() else []
-        signature = (str(self.resources.resolve()),
-                     tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files))
+        folder = self.resources.resolve()
+        files = sorted(folder.rglob("*.yaml")) if folder.is_dir() else []
+        signature = (str(folder), tuple((str(path), path.stat().st_mtime_ns, path.stat().st_size) for path in files))
         if signature not in _REGISTRIES:
             try:
                 _REGISTRIES[signature] = load_registry(self.resources)
