@@ -420,8 +420,9 @@ _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]*|#\d+|#[xX][0-9A-Fa-f]+);")
 
 
 def _stand_in(char: str) -> str:
+    """A neutral character of the same class: what is inside code or a rendered value is not checked itself."""
     if is_cjk(char):
-        return char
+        return "中"
     return "x" if char.isalnum() else BOUNDARY
 
 
