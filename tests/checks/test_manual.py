@@ -47,8 +47,10 @@ def test_the_manuals_pass_every_check():
 def test_a_note_made_from_the_templates_passes_every_check(make_project):
     from followgpt.checks.translation import stamp_main
     templates = REPO / "docs" / "templates"
+    glossary = "---\ndescription: x\ntranslation: pending\n---\n\n# Glossary\n\n<!-- followgpt:glossary -->\n"
     project = make_project({"zh/gpt/new.md": (templates / "note.zh.md").read_text(encoding="utf-8"),
-                            "en/gpt/new.md": (templates / "note.en.md").read_text(encoding="utf-8")})
+                            "en/gpt/new.md": (templates / "note.en.md").read_text(encoding="utf-8"),
+                            "zh/glossary.md": glossary})  # the English site shows it as untranslated
     assert stamp_main([str(project.docs / "en" / "gpt" / "new.md"), "--root", str(project.root)]) == 0
     assert [finding.text() for finding in run(project, only={"typography", "headings", "links", "safety",
                                                              "citations", "originality", "translation"})] == []
