@@ -64,3 +64,41 @@ def test_contributing_passes_the_typography_and_safety_rules():
     findings = [*typography.check_typography(page), *safety.check_safety(page)]
     findings = [finding.text() for finding in findings if page.allows(finding)]
     assert findings == []
+
+
+def _yaml_blocks(text: str, first_line: str) -> list[str]:
+    blocks = re.findall(r"```yaml\n(.*?)```", text, re.S)
+    return [block for block in blocks if block.startswith(first_line)]
+
+
+def test_the_worked_example_in_contributing_validates(tmp_path):
+    """Following CONTRIBUTING's worked example gives a registry that validates and a note that passes."""
+    import shutil
+
+    from followgpt.registry import load_registry
+    text = (REPO / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    sources = _yaml_blocks(text, "  - id: zhang2022-opt")
+    models = _yaml_blocks(text, "  - id: opt-175b")
+    assert len(sources) == 2 and sources[0] == sources[1], "the zh and en examples are the same"
+    assert len(models) == 2 and models[0] == models[1], "the zh and en examples are the same"
+    resources = tmp_path / "resources"
+    shutil.copytree(REPO / "resources", resources)
+    for path, block in ((resources / "sources" / "open-models.yaml", sources[0]),
+                        (resources / "models" / "open-models.yaml", models[0])):
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n" + block, encoding="utf-8")
+    registry = load_registry(resources)
+    assert registry.fact("opt-175b", "parameters")["value"] == 175_000_000_000
+    # The example note passes the checks against that registry.
+    notes = re.findall(r"```markdown\n(\[OPT-175B\].*?)```", text, re.S)
+    assert len(notes) == 2
+    docs = tmp_path / "docs"
+    pages = {"zh": notes[0], "en": notes[1]}
+    for lang, body in pages.items():
+        page = docs / lang / "ecosystem" / "opt.md"
+        page.parent.mkdir(parents=True)
+        page.write_text(f"---\ndescription: OPT.\n---\n\n# OPT\n\n{body}", encoding="utf-8")
+    from followgpt.checks.translation import stamp_main
+    assert stamp_main([str(docs / "en" / "ecosystem" / "opt.md"), "--root", str(tmp_path)]) == 0
+    project = Project(tmp_path)
+    assert [finding.text() for finding in run(project, only={"typography", "headings", "links", "safety",
+                                                             "citations", "translation"})] == []
