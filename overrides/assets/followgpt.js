@@ -1,19 +1,50 @@
 /* FollowGPT page enhancements. Libraries are loaded (deferred) only on pages that need them; this file only
-   starts them. Runs once per page load (instant navigation is off). */
+   starts them. Runs once per page load (instant navigation is off). Diagrams are handled by
+   followgpt-diagrams.mjs. */
 (function () {
   "use strict";
 
+  var MATH_OPTIONS = {
+    delimiters: [
+      { left: "\\(", right: "\\)", display: false },
+      { left: "\\[", right: "\\]", display: true }
+    ],
+    throwOnError: false
+  };
+
+  function typeset(element) {
+    if (element.dataset.fgptMath) return;
+    element.dataset.fgptMath = "done";
+    window.renderMathInElement(element, MATH_OPTIONS);
+  }
+
+  // Math on screen (or close to it) is typeset at once, so what the reader sees does not change later; the
+  // rest is typeset as it approaches the viewport, which keeps long formula pages from blocking the main
+  // thread while they load. Off-screen typesetting moves nothing the reader can see.
   function renderMath() {
     if (typeof window.renderMathInElement !== "function") return;
-    document.querySelectorAll(".arithmatex").forEach(function (element) {
-      window.renderMathInElement(element, {
-        delimiters: [
-          { left: "\\(", right: "\\)", display: false },
-          { left: "\\[", right: "\\]", display: true }
-        ],
-        throwOnError: false
-      });
+    var all = document.querySelectorAll(".arithmatex");
+    if (!("IntersectionObserver" in window)) {
+      all.forEach(typeset);
+      return;
+    }
+    var reach = window.innerHeight * 1.5, later = [];
+    all.forEach(function (element) {
+      var box = element.getBoundingClientRect();
+      if (box.bottom > -reach && box.top < reach) typeset(element);
+      else later.push(element);
     });
+    if (!later.length) return;
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) {
+          observer.unobserve(entry.target);
+          typeset(entry.target);
+        }
+      });
+    }, { rootMargin: "100% 0px" });
+    later.forEach(function (element) { observer.observe(element); });
+    window.addEventListener("beforeprint", function () { later.forEach(typeset); });
   }
 
   function makeTablesSortable() {
