@@ -23,7 +23,8 @@ def test_counts(value, zh, en):
 
 
 def test_tokens_bytes_flops_usd():
-    assert format_tokens(300_000_000_000, "zh") == "3000 亿 tokens"
+    assert format_tokens(300_000_000_000, "zh") == "3000 亿个词元"
+    assert format_tokens(8192, "zh") == "8192 个词元"
     assert format_tokens(300_000_000_000, "en") == "300B tokens"
     assert format_tokens(2048, "en") == "2,048 tokens"
     assert format_bytes(570_000_000_000, "zh") == "570 GB"
@@ -73,7 +74,7 @@ def test_disputed_shows_every_claim_with_its_source():
     fact = {"status": "disputed", "source": "a",
             "claims": [{"value": 8192, "source": "a"}, {"value": 32768, "source": "b"}]}
     assert format_fact(fact, "tokens", "en", cite) == "disputed: 8,192 tokens[^a] or 32,768 tokens[^b]"
-    assert format_fact(fact, "tokens", "zh") == "有争议：8192 tokens 或 32768 tokens"
+    assert format_fact(fact, "tokens", "zh") == "有争议：8192 个词元或 32768 个词元"
 
 
 def test_approximate_is_marked():

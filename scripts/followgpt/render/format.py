@@ -57,7 +57,11 @@ def format_count(value: float, lang: str) -> str:
 
 
 def format_tokens(value: float, lang: str) -> str:
-    return f"{format_count(value, lang)} tokens"
+    """3e11 → '3000 亿个词元' / '300B tokens'; 8192 → '8192 个词元' / '8,192 tokens' (词元 is the glossary's term)."""
+    count = format_count(value, lang)
+    if lang == "zh":
+        return f"{count}个词元" if _is_cjk(count[-1]) else f"{count} 个词元"
+    return f"{count} tokens"
 
 
 def format_bytes(value: float, lang: str) -> str:
@@ -150,6 +154,23 @@ def _cite(cite: Cite | None, source: str | None) -> str:
     return cite(source) if cite and source else ""
 
 
+def join_words(items: list[str], word: str, lang: str) -> str:
+    """Join with a conjunction; in Chinese a space only where the neighbour is a Latin letter or digit
+    (8192 个词元或 32768 个词元, 1750 亿或 GPT-3)."""
+    if lang != "zh":
+        return f" {word} ".join(items)
+    joined = items[0] if items else ""
+    for item in items[1:]:
+        left = " " if joined and not _is_cjk(joined[-1]) else ""
+        right = " " if item and not _is_cjk(item[0]) else ""
+        joined += f"{left}{word}{right}{item}"
+    return joined
+
+
+def _is_cjk(char: str) -> bool:
+    return char > "\u2e7f"
+
+
 def _join_cite(rendered: str, citation: str) -> str:
     """A footnote mark right after a superscript (10²³) would read as more exponent (10²³¹): keep a thin space."""
     if citation and rendered and rendered[-1] in "⁰¹²³⁴⁵⁶⁷⁸⁹":
@@ -176,7 +197,7 @@ def format_fact(fact: dict, unit: str, lang: str, cite: Cite | None = None) -> s
     if status == "disputed":
         claims = [format_value(claim["value"], unit, lang) + _cite(cite, claim.get("source"))
                   for claim in _claims(fact)]
-        return text("disputed", lang).format(claims=text("or", lang).join(claims))
+        return text("disputed", lang).format(claims=join_words(claims, text("or", lang).strip(), lang))
     value = format_value(fact["value"], unit, lang)
     if status == "estimated":
         rendered = text("estimate", lang).format(value=value, by=fact.get("estimated_by", "?"))
