@@ -112,3 +112,12 @@ def test_assets(expand):
     assert expand("<!-- followgpt:table ids=gpt-2,gpt-3 -->\n").assets == {"tablesort"}
     assert expand("<!-- followgpt:model-page id=gpt-3 -->\n", page_path="models/gpt-3.md").assets == {"mermaid"}
     assert expand("<!-- followgpt:glossary -->\n").assets == set()
+
+
+def test_inline_values_get_the_cjk_latin_space_in_chinese():
+    from followgpt.render.page import cjk_spaced
+    assert cjk_spaced("训练了", "4000 亿个词元", "，") == " 4000 亿个词元"
+    assert cjk_spaced("为 ", "8192 个词元", "。") == "8192 个词元"
+    assert cjk_spaced("是一个", "60 亿[^x]", "参数") == " 60 亿[^x]"      # ends in CJK: no space after
+    assert cjk_spaced("共", "96[^x]", "层") == " 96[^x] "                # the value, not the mark, decides
+    assert cjk_spaced("", "GPT-3", "") == "GPT-3"
