@@ -133,6 +133,17 @@ def test_check_site_finds_missing_pages_files_and_anchors(tmp_path):
     assert external == [ExternalLink("https://example.com/", "index.html")]
 
 
+def test_check_site_resolves_absolute_links_from_the_site_root(tmp_path):
+    site = tmp_path / "site"
+    _write(site, {"index.html": "<html></html>", "assets/x.svg": "<svg/>",
+                  "404.html": '<html><body>\n<a href="/">home</a>\n<img src="/assets/x.svg" alt="x">\n'
+                              '<img src="/followgpt/assets/x.svg" alt="x">\n<link rel="stylesheet" href="/nope.css">\n'
+                              "</body></html>\n"})
+    assert [finding.text() for finding in check_site(site)] == [
+        'site/404.html:5: LINK-5 "/nope.css" points at nothing in the built site (link an existing page or file '
+        'with a relative .md link)']
+
+
 def test_check_site_reports_the_markdown_source(tmp_path, make_project):
     project = make_project({"zh/gpt/a.md": ZH + "见[乙](b.md#training)。\n", "zh/gpt/b.md": ZH + "内容。\n"})
     site = tmp_path / "site"

@@ -301,8 +301,14 @@ def _resolve(site_dir: Path, page_file: Path, path: str) -> Path | None:
     if not path:
         return page_file
     if path.startswith("/"):
-        return None
-    target = (page_file.parent / path).resolve()
+        # Absolute links (404 pages use them) start with the path of site_url, e.g. /followgpt/ on GitHub
+        # Pages: resolve them from the site's root, dropping that prefix when the site was built with one.
+        parts = [part for part in path.split("/") if part]
+        if parts and not (site_dir / parts[0]).exists() and len(parts) > 1:
+            parts = parts[1:]
+        target = (site_dir / "/".join(parts)).resolve() if parts else site_dir
+    else:
+        target = (page_file.parent / path).resolve()
     try:
         target.relative_to(site_dir)
     except ValueError:
