@@ -38,6 +38,13 @@ def test_github_format(make_project, capsys):
         'letters or digits in "用GPT" (add a space between "用" and "GPT")']
 
 
+def test_github_format_is_the_default_on_github_actions(make_project, capsys, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    project = make_project({"zh/a.md": ZH + "用GPT。\n"})
+    assert main(["--root", str(project.root), "--only", "typography"]) == 1
+    assert capsys.readouterr().out.startswith("::error file=docs/zh/a.md,line=8,col=2,title=ZH-SPACE-1::")
+
+
 def test_github_annotation_escaping():
     finding = Finding("a,b:c.md", 3, "LINK-4", "50% of\nit", "fix")
     assert finding.github() == "::error file=a%2Cb%3Ac.md,line=3,title=LINK-4::LINK-4 50%25 of%0Ait (fix)"

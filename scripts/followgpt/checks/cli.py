@@ -98,8 +98,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("files", nargs="*", type=Path,
                         help="notes to check (default: every note under docs/zh and docs/en, plus the registry "
                              "for originality and docs/nav.yaml)")
-    parser.add_argument("--format", choices=("text", "github"), default="text",
-                        help="github prints ::error annotations for GitHub Actions")
+    parser.add_argument("--format", choices=("text", "github"),
+                        default="github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text",
+                        help="github prints ::error annotations for GitHub Actions (the default when "
+                             "GITHUB_ACTIONS=true, so `make check` annotates pull requests)")
     parser.add_argument("--only", default=None,
                         help=f"comma-separated subset of: {', '.join(CHECKS)}")
     parser.add_argument("--site", type=Path, default=None,
