@@ -80,3 +80,12 @@ def test_local_images_small_html_and_code_are_fine(check):
     body = ("![GPT-3 的结构](assets/gpt-3.svg)\n\n<sup>1</sup><br><details><summary>更多</summary>内容</details>\n\n"
             "```html\n<script>alert(1)</script>\n```\n\n行内 `<iframe src=x>` 也不算。\n\n<!-- <script> -->\n")
     assert safety(check, body) == []
+
+
+def test_obfuscated_scripts_are_caught(check):
+    body = '<a href="&#106;avascript:x()">链接</a>\n\n<svg/onload=alert(1)></svg>\n\n<IFRAME/src="https://example.com/">\n'
+    assert safety(check, body) == [
+        "docs/zh/a.md:7: SAFE-3 <a href=…> to a javascript: URL (link to a page instead; notes carry no scripts)",
+        "docs/zh/a.md:9: SAFE-2 inline event handler onload= on <svg> (remove the attribute; notes carry no scripts)",
+        "docs/zh/a.md:11: SAFE-1 <iframe> embeds another site: it is not allowed in notes (remove it; draw with a "
+        "table, mermaid or math instead)"]

@@ -560,7 +560,7 @@ _INLINE_LINK = re.compile(
     r"\(\s*(?P<target><[^>\n]*>|(?:[^()\s]|\([^()\s]*\))*)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 _REF_LINK = re.compile(r"(?P<bang>!?)\[(?P<text>(?:\\.|[^\[\]\\])*)\]\[(?P<ref>[^\]]*)\]")
 _REF_DEF = re.compile(r"^ {0,3}\[(?P<ref>(?!\^)[^\]]+)\]:\s*<?(?P<target>[^\s>]+)>?")
-_HTML_TAG = re.compile(r"<(?P<name>[A-Za-z][\w:-]*)(?P<attrs>(?:\s+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)\s*/?>")
+_HTML_TAG = re.compile(r"<(?P<name>[A-Za-z][\w:-]*)(?P<attrs>(?:[\s/]+[^\s=>/]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))?)*)[\s/]*>")
 _HTML_ATTR = re.compile(r"(?P<name>[^\s=>/]+)(?:\s*=\s*(?P<value>\"[^\"]*\"|'[^']*'|[^\s>]+))?")
 
 

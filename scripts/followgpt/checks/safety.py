@@ -6,6 +6,7 @@ site or loads anything from another host.
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Iterator
 from urllib.parse import urlsplit
@@ -28,9 +29,9 @@ _CSS_URL = re.compile(r"url\(\s*['\"]?(?P<url>[^'\")]+)", re.I)
 
 
 def _scheme_of(target: str) -> str:
-    # Browsers ignore whitespace and control characters inside a scheme ("java\tscript:").
-    compact = re.sub(r"[\x00-\x20]+", "", target).lower()
-    return compact
+    # Browsers decode character references ("&#106;avascript:") and ignore whitespace and control characters
+    # inside a scheme ("java\tscript:").
+    return re.sub(r"[\x00-\x20]+", "", html.unescape(target)).lower()
 
 
 def _remote(target: str) -> bool:
