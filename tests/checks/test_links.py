@@ -158,3 +158,27 @@ def test_check_site_reports_the_markdown_source(tmp_path, make_project):
 @pytest.mark.slow
 def test_the_real_built_site_has_no_broken_internal_links(built_site):
     assert [finding.text() for finding in check_site(built_site, Project())] == []
+
+
+def test_registry_urls_are_form_checked_and_reported(tmp_path, make_project):
+    import shutil
+
+    from followgpt.checks.links import check_registry_urls
+    resources = tmp_path / "resources"
+    shutil.copytree(Project().resources, resources)
+    path = resources / "sources" / "openai.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "url: https://arxiv.org/abs/2005.14165\n" in text
+    line = text[: text.index("url: https://arxiv.org/abs/2005.14165")].count("\n") + 1
+    # The schema already rejects spaces; a host that cannot exist passes it.
+    path.write_text(text.replace("url: https://arxiv.org/abs/2005.14165\n", "url: https://arxiv_org/abs/2005.14165\n"),
+                    encoding="utf-8")
+    project = make_project({}, resources=resources)
+    external: list[ExternalLink] = []
+    findings = [finding.text() for finding in check_registry_urls(project, external)]
+    record_line = text[: text.index("id: brown2020-gpt3")].count("\n") + 1
+    assert findings == [
+        f'resources/sources/openai.yaml:{record_line}: LINK-4 malformed URL "https://arxiv_org/abs/2005.14165" for '
+        "brown2020-gpt3: the host 'arxiv_org' is not a valid name (copy the address from the browser's address bar)"]
+    assert line > record_line
+    assert ExternalLink("https://openai.com/", "resources/organizations.yaml:3") in external

@@ -59,6 +59,8 @@ def run(project: Project, files: list[Path] | None = None, only: set[str] | None
         if index is not None:
             found += originality.check_page(page, index)
         findings += [finding for finding in found if page.allows(finding)]
+    if "links" in wanted and files is None:
+        findings += links.check_registry_urls(project, external)
     if index is not None and files is None:
         findings += originality.check_resources(project.root, index)
     if "translation" in wanted:

@@ -199,6 +199,27 @@ def url_problem(url: str) -> str | None:
     return None
 
 
+def check_registry_urls(project: Project, external: list[ExternalLink] | None = None) -> Iterator[Finding]:
+    """The URLs of sources and organisations in the registry: form-checked (LINK-4) and listed in the report."""
+    registry = project.registry
+    if registry is None:
+        return
+    for records in (registry.sources, registry.organizations):
+        for record in records.values():
+            url = record.get("url")
+            if not url:
+                continue
+            where = f"{record.get('file')}:{record.get('line', 1)}"
+            problem = url_problem(str(url)) if urlsplit(str(url)).scheme in {"http", "https"} else \
+                "use an http(s):// address"
+            if problem:
+                yield Finding(str(record.get("file")), int(record.get("line", 1)), "LINK-4",
+                              f"malformed URL {quote(str(url), 60)} for {record['id']}: {problem}",
+                              "copy the address from the browser's address bar")
+            elif external is not None:
+                external.append(ExternalLink(str(url), where))
+
+
 def write_external_report(external: Iterable[ExternalLink], path: Path) -> int:
     """A Markdown list of every external URL and where it is used; returns the number of distinct URLs."""
     where: dict[str, list[str]] = defaultdict(list)
