@@ -65,6 +65,13 @@ def _explain(error, document: YamlDocument) -> Iterator[tuple[tuple, str, bool]]
         else:
             yield path, f"expected a number {'≥' if validator == 'minimum' else '≤'} {error.validator_value}, " \
                 f"got {instance!r}", False
+    elif validator == "oneOf":  # text-or-bilingual fields
+        if isinstance(instance, dict):  # a mapping: report what is wrong inside it
+            for sub in error.context:
+                if sub.schema.get("type") == "object" or "properties" in sub.schema:
+                    yield from _explain(sub, document)
+                    return
+        yield path, f"expected text or a {{zh, en}} mapping, got {_got(instance, document.raw_text(path))}", False
     else:  # not expected with the generated schemas; keep jsonschema's own words
         yield path, error.message, False
 

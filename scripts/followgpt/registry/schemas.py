@@ -177,7 +177,8 @@ def _facts() -> dict:
 
 def models_schema() -> dict:
     corpus = _obj("Corpus", "A pre-training corpus.", {
-        "name": _ref("text", "Name", "The corpus's name."),
+        "name": {"title": "Name", "description": "The corpus's name: plain text, or {zh, en} when it has a Chinese name.",
+                 "oneOf": [{"$ref": "#/$defs/text"}, {"$ref": "#/$defs/bilingual"}]},
         "source": _id("Source", "Id of the source that names the corpus."),
         "note": _bilingual("Note", "Details such as its share of the mix."),
     }, required=("name", "source"))
