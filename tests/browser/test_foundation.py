@@ -30,19 +30,24 @@ def test_chinese_search_finds_fine_tuning_notes(open_page):
     assert watch.problems() == []
 
 
+def switch_language(page, lang: str) -> None:
+    page.hover(".md-header__option .md-select")  # the menu opens on hover, as for a reader
+    with page.expect_navigation():
+        page.locator(f".md-select__link[hreflang={lang}]").first.click()
+
+
 def test_language_switch_lands_on_the_same_page(open_page):
     page, _ = open_page("gpt/gpt-1/")
-    page.locator(".md-select__link[hreflang=en]").first.click(force=True)
-    page.wait_for_load_state("load")
+    switch_language(page, "en")
     assert page.url.endswith("/en/gpt/gpt-1/")
     assert page.get_attribute("html", "lang") == "en"
-    page.locator(".md-select__link[hreflang=zh]").first.click(force=True)
-    page.wait_for_load_state("load")
+    switch_language(page, "zh")
     assert page.url.endswith("/gpt/gpt-1/") and "/en/" not in page.url
 
 
 def test_mermaid_diagram_renders_an_svg(open_page):
     page, watch = open_page("")
+    page.locator(".mermaid").first.scroll_into_view_if_needed()  # diagrams are drawn as they near the viewport
     page.wait_for_selector(".mermaid svg", timeout=20000)
     assert "Syntax error" not in page.locator(".mermaid").first.inner_text()
     assert watch.problems() == []
