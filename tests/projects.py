@@ -1,8 +1,13 @@
-"""Tiny real FollowGPT projects for build tests."""
+"""Tiny real FollowGPT projects for build tests, and a static server for built sites."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -28,3 +33,26 @@ def make_project(root: Path, pages: dict[str, str], nav: str | None = None, reso
     return root
 
 
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files as GitHub Pages would serve them (including .mjs as JavaScript), without request logs."""
+
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript"}
+
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serving(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on a free loopback port; yields the base URL (ending in /)."""
+    handler = functools.partial(QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -48,6 +48,6 @@ def test_language_switch_lands_on_the_same_page(open_page):
 def test_mermaid_diagram_renders_an_svg(open_page):
     page, watch = open_page("")
     page.locator(".mermaid").first.scroll_into_view_if_needed()  # diagrams are drawn as they near the viewport
-    page.wait_for_selector(".mermaid svg", timeout=20000)
+    page.wait_for_selector(".mermaid svg .node", timeout=20000)
     assert "Syntax error" not in page.locator(".mermaid").first.inner_text()
     assert watch.problems() == []

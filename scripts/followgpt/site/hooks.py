@@ -65,9 +65,10 @@ class SiteHooks:
         except NavError as exc:
             raise PluginError(str(exc)) from None
         search = config.plugins.get("material/search") or config.plugins.get("search")
-        if search is not None and self.lang == "zh":
+        user_dict = self.root / "resources" / "jieba-user-dict.txt"
+        if search is not None and self.lang == "zh" and user_dict.is_file():
             # Material resolves this path against the working directory; make it independent of it.
-            search.config.jieba_dict_user = str(self.root / "resources" / "jieba-user-dict.txt")
+            search.config.jieba_dict_user = str(user_dict)
         mermaid = config.plugins.get("mermaid2")
         if mermaid is not None:
             vendor.configure_mermaid(mermaid, self.lang, self.root)
