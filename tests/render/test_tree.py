@@ -87,3 +87,13 @@ def test_legend_lists_used_relations_and_line_styles(expand):
     assert "| fine-tuned from | initialised from the upstream weights and trained further |" in legend
     assert "| dotted | our inference |" in legend
     assert "| solid |" not in legend
+
+
+def test_series_nodes_are_tied_to_their_members_in_the_tree(expand):
+    markdown = expand("<!-- followgpt:tree ids=gpt-3-family,gpt-3,gpt-2 -->\n", lang="en").markdown
+    block = mermaid_block(markdown)
+    ids = {label.split(" · ")[0].strip('"'): node for node, label in node_labels(block).items()}
+    assert f'{ids["GPT-3 family"]} -->|"series member"| {ids["GPT-3"]}' in block
+    assert "| series member | one size or version of the upstream series |" in markdown   # in the legend
+    # members absent from the selection are not pulled in
+    assert "GPT-3 Small" not in block

@@ -65,9 +65,12 @@ METHODS = {
     "multimodal-pretraining": {"zh": "多模态预训练", "en": "multimodal pre-training"},
 }
 
-EDGE_TYPES = EDGE_LABELS
+# Tree edges: the registry's lineage types, plus membership of a model series (drawn from ``series:``).
+SERIES_EDGE = "series_member"
+EDGE_TYPES = {**EDGE_LABELS, SERIES_EDGE: {"zh": "系列成员", "en": "series member"}}
 
 EDGE_MEANINGS = {
+    SERIES_EDGE: {"zh": "下游是上游系列中的一个规模或版本", "en": "one size or version of the upstream series"},
     "architecture_from": {"zh": "使用上游提出的架构", "en": "uses the architecture introduced upstream"},
     "scaled_from": {"zh": "同一方法，规模放大", "en": "same recipe, scaled up"},
     "fine_tuned_from": {"zh": "以上游权重初始化并继续训练", "en": "initialised from the upstream weights and trained further"},

@@ -1,5 +1,7 @@
 """``<!-- followgpt:tree family=openai-gpt -->``: a mermaid evolution tree from lineage edges, with a legend.
 
+Series records are tied to their members that appear in the same tree (``series_member`` edges).
+
 Selections: ``family=`` (the edges into the family's records, so outside parents appear, drawn dashed),
 ``ids=`` (exactly these), ``around=<id>`` (its parents and children, ``depth=`` steps out, default 1) and
 ``root=<id>`` (everything reachable downstream). Edges run parent → child; explicit edges are solid, inferred
@@ -12,7 +14,7 @@ from __future__ import annotations
 from ..context import MarkerProblem, ViewContext
 from ..escape import markdown_text, mermaid_label
 from ..format import year_of
-from ..labels import EDGE_MEANINGS, EDGE_TYPES, EVIDENCE, label, text
+from ..labels import EDGE_MEANINGS, EDGE_TYPES, EVIDENCE, SERIES_EDGE, label, text
 from ..links import model_page_path, relative_url
 from ..records import first_date, lineage_edges
 from .table import markdown_table
@@ -32,7 +34,16 @@ EDGE_COLOURS = {
     "distilled_from": "#8e24aa",
     "successor_of": "#e53935",
     "based_on": "#00897b",
+    SERIES_EDGE: "#8d8d8d",
 }
+
+
+def series_edges(registry, nodes) -> list[tuple[str, str, dict]]:
+    """series → member edges between nodes already in the diagram, so a series node (LLaMA) is tied to the
+    sizes that appear (LLaMA-7B …) without pulling every size of every series into the tree."""
+    present = set(nodes)
+    return [(registry.models[node]["series"], node, {"type": SERIES_EDGE, "evidence": "explicit"})
+            for node in nodes if registry.models[node].get("series") in present]
 
 
 def select_family(registry, family: str):
@@ -161,6 +172,7 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
     else:
         selection = select_root(registry, options["root"])
     nodes, edges, focus, external = selection
+    edges = edges + series_edges(registry, nodes)
     if not nodes:
         raise MarkerProblem(f"the tree selection {chosen[0]}={options[chosen[0]]} has no lineage edges")
     return render_tree(ctx, nodes, edges, focus, external, options.get("direction", "TB"))
