@@ -121,3 +121,8 @@ def test_inline_values_get_the_cjk_latin_space_in_chinese():
     assert cjk_spaced("是一个", "60 亿[^x]", "参数") == " 60 亿[^x]"      # ends in CJK: no space after
     assert cjk_spaced("共", "96[^x]", "层") == " 96[^x] "                # the value, not the mark, decides
     assert cjk_spaced("", "GPT-3", "") == "GPT-3"
+
+
+def test_no_space_is_added_before_chinese_punctuation():
+    from followgpt.render.page import cjk_spaced
+    assert cjk_spaced("共", "96[^x]", "。") == " 96[^x]"

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
+from followgpt.render.export import EXPORT_FILES
+
 from .findings import Finding, quote
 from .markdown import Page, links
 from .project import Project
@@ -32,7 +34,7 @@ VAGUE_TEXT = {
 }
 ASSET_SUFFIXES = {".png", ".svg", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".json", ".csv", ".bib", ".pdf",
                   ".txt", ".zip", ".mp4", ".webm"}
-GENERATED_FILES = {"data/followgpt-registry.json", "data/followgpt-facts.csv", "data/followgpt-sources.bib"}
+GENERATED_FILES = set(EXPORT_FILES.values())  # written by the build, not in docs/
 _HOST = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})$|^\[[0-9a-f:]+\]$",
                    re.I)
 

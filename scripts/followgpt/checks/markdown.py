@@ -22,25 +22,12 @@ import yaml
 
 from followgpt.render.scan import code_lines
 
+from followgpt.cjk import CJK_CLASS, is_cjk  # noqa: F401  (re-exported for the rule modules)
+
 from .findings import Finding
 from .rules import LINE_RULES, RULES
 
 BOUNDARY = "\x00"
-
-# Han ideographs (with extensions, compatibility ideographs and radicals), kana, bopomofo and Hangul.
-_CJK_RANGES = (
-    (0x2E80, 0x2FDF), (0x3040, 0x30FF), (0x3100, 0x312F), (0x31A0, 0x31FF), (0x3400, 0x4DBF),
-    (0x4E00, 0x9FFF), (0xAC00, 0xD7AF), (0xF900, 0xFAFF), (0x20000, 0x3134F),
-)
-CJK_CLASS = "".join(f"\\U{lo:08x}-\\U{hi:08x}" for lo, hi in _CJK_RANGES)
-
-
-def is_cjk(char: str) -> bool:
-    if not char:
-        return False
-    code = ord(char)
-    return any(lo <= code <= hi for lo, hi in _CJK_RANGES)
-
 
 # Same rule as MkDocs' own front-matter reader (mkdocs.utils.meta).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)

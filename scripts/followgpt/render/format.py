@@ -7,6 +7,8 @@ not reported as such: undisclosed, estimated, disputed and approximate values ar
 
 from __future__ import annotations
 
+from followgpt.cjk import is_cjk
+
 import datetime
 from typing import Callable
 
@@ -60,7 +62,7 @@ def format_tokens(value: float, lang: str) -> str:
     """3e11 → '3000 亿个词元' / '300B tokens'; 8192 → '8192 个词元' / '8,192 tokens' (词元 is the glossary's term)."""
     count = format_count(value, lang)
     if lang == "zh":
-        return f"{count}个词元" if _is_cjk(count[-1]) else f"{count} 个词元"
+        return f"{count}个词元" if is_cjk(count[-1]) else f"{count} 个词元"
     return f"{count} tokens"
 
 
@@ -161,14 +163,10 @@ def join_words(items: list[str], word: str, lang: str) -> str:
         return f" {word} ".join(items)
     joined = items[0] if items else ""
     for item in items[1:]:
-        left = " " if joined and not _is_cjk(joined[-1]) else ""
-        right = " " if item and not _is_cjk(item[0]) else ""
+        left = " " if joined and not is_cjk(joined[-1]) else ""
+        right = " " if item and not is_cjk(item[0]) else ""
         joined += f"{left}{word}{right}{item}"
     return joined
-
-
-def _is_cjk(char: str) -> bool:
-    return char > "\u2e7f"
 
 
 def _join_cite(rendered: str, citation: str) -> str:

@@ -6,6 +6,8 @@ and raised together as one ``MarkerError`` whose lines read ``page_path:line: me
 
 from __future__ import annotations
 
+from followgpt.cjk import is_cjk
+
 from .citations import source_citation
 from .context import Expanded, MarkerError, MarkerProblem, SiteContext, ViewContext, suggestion
 from .options import parse_options
@@ -29,10 +31,6 @@ def render_marker(marker, ctx: ViewContext) -> str:
     return view.render(ctx, marker.positional, options)
 
 
-def _is_cjk(char: str) -> bool:
-    return "\u2e80" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff"
-
-
 def _is_latin_or_digit(char: str) -> bool:
     return char.isascii() and char.isalnum()
 
@@ -42,12 +40,12 @@ def cjk_spaced(before: str, value: str, after: str) -> str:
     wants between CJK and Latin letters or digits (训练了<!-- fact --> → 训练了 4000 亿个词元)."""
     if not value:
         return value
-    if before and _is_cjk(before[-1]) and _is_latin_or_digit(value[0]):
+    if before and is_cjk(before[-1]) and _is_latin_or_digit(value[0]):
         value = " " + value
     visible_end = value.rstrip()
     if "[^" in visible_end and visible_end.endswith("]"):
         visible_end = visible_end[: visible_end.rindex("[^")]   # the footnote mark, not the value, ends it
-    if after and _is_cjk(after[0]) and visible_end and _is_latin_or_digit(visible_end[-1]):
+    if after and is_cjk(after[0]) and visible_end and _is_latin_or_digit(visible_end[-1]):
         value = value + " "
     return value
 
