@@ -49,18 +49,21 @@ function fit(element) {
 }
 
 function draw(element) {
-  if (waiting.has(element) || element.hasAttribute("data-processed")) return queue;
+  if (waiting.has(element) || element.dataset.fgptDiagram) return queue;
   waiting.add(element);
   queue = queue.then(async () => {
+    let state = "drawn";
     try {
       const mermaid = await load();
       await mermaid.run({ nodes: [element] });
     } catch (error) {
       // mermaid.run has already put its error message in the diagram; make the failure visible in the console.
+      state = "failed";
       console.error("FollowGPT: a diagram could not be drawn:", error);
     } finally {
       waiting.delete(element);
       fit(element);
+      element.dataset.fgptDiagram = state;   // "drawn" or "failed": the browser tests wait for this
     }
     await nextTask(); // let the browser paint and handle input between two diagrams
   });
