@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
+import sys
 import threading
 from pathlib import Path
 
@@ -26,10 +28,29 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # The browser cancels requests when a test moves on to the next page; that is not a server problem.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def site_dir(request) -> Path:
+    """The site the browser tests visit: the session's fresh strict build, or an already built site named by
+    FOLLOWGPT_SITE_DIR (handy while iterating: `make build && FOLLOWGPT_SITE_DIR=site pytest tests/browser`)."""
+    prebuilt = os.environ.get("FOLLOWGPT_SITE_DIR")
+    if prebuilt:
+        if not (Path(prebuilt) / "index.html").is_file():
+            pytest.fail(f"FOLLOWGPT_SITE_DIR={prebuilt} holds no built site")
+        return Path(prebuilt).resolve()
+    return request.getfixturevalue("built_site")
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path):
+    handler = functools.partial(QuietHandler, directory=str(site_dir))
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -58,7 +79,10 @@ class PageWatch:
         self.foreign: list[str] = []
         page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
         page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
-        page.on("requestfailed", lambda req: self.failed.append(f"{req.url} ({req.failure})"))
+        # net::ERR_ABORTED is a request the browser cancelled (the test navigated away while, say, the search
+        # worker was still loading), not a failure; a missing file shows up as an HTTP status below.
+        page.on("requestfailed", lambda req: "ERR_ABORTED" not in (req.failure or "")
+                and self.failed.append(f"{req.url} ({req.failure})"))
         page.on("response", lambda res: res.status >= 400 and self.failed.append(f"{res.url} (HTTP {res.status})"))
 
         def route(route):

@@ -1,0 +1,403 @@
+"""Every page of both languages, in headless Chromium, at a desktop and a phone width.
+
+The pages come from the built site's sitemaps, so new notes and model pages are covered without editing this
+file. Each width gets one browser context and one tab that visits every page in turn; a page gets a time
+limit, the whole loop a time cap, and the failure message lists, per page, everything that went wrong.
+Further tests check what needs interaction, once per language: sortable tables, the language switch, the
+palette toggle (with the contrast of diagram text in both palettes) and search.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from urllib.parse import urlsplit
+
+import pytest
+
+from browser.conftest import PageWatch
+from browser.site_pages import LANGUAGES, all_pages, page_file, page_url
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+WIDTHS = {
+    "desktop": {"viewport": {"width": 1280, "height": 800}},
+    "mobile": {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
+               "device_scale_factor": 2},
+}
+PAGE_TIMEOUT_MS = 30_000      # loading one page, then drawing all its diagrams
+LOOP_CAP_S = 15 * 60          # the whole visit loop at one width
+MAX_PAGES = 3000              # a sanity bound: a runaway sitemap must not make the loop endless
+
+
+# Runs inside the page: scroll through it (diagrams and formulas are drawn as they approach the viewport), wait
+# for every diagram, then report what a reader would see.
+INSPECT_JS = """
+async (timeoutMs) => {
+  const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  const deadline = performance.now() + timeoutMs;
+  const root = document.scrollingElement || document.documentElement;
+  const diagrams = [...document.querySelectorAll("div.mermaid")];
+  if (diagrams.length || document.querySelector(".arithmatex")) {
+    // Steps of 1.8 screens: diagrams start drawing half a screen ahead, formulas a whole screen ahead.
+    for (let y = 0; y < root.scrollHeight; y += innerHeight * 1.8) { scrollTo(0, y); await frame(); }
+    scrollTo(0, root.scrollHeight); await frame();
+  }
+  // followgpt-diagrams.mjs marks each diagram "drawn" or "failed" when mermaid is done with it.
+  while (diagrams.some((d) => !d.dataset.fgptDiagram) && performance.now() < deadline) await sleep(50);
+  await frame();
+  return {
+    lang: document.documentElement.lang,
+    h1: document.querySelectorAll("h1").length,
+    imagesWithoutAlt: [...document.querySelectorAll("img")]
+      .filter((img) => !(img.getAttribute("alt") || "").trim() && img.getAttribute("role") !== "presentation")
+      .map((img) => img.getAttribute("src")),
+    diagrams: diagrams.map((d, i) => {
+      const svg = d.querySelector("svg");
+      const text = d.textContent || "";
+      if (!d.dataset.fgptDiagram) return `diagram ${i + 1} was not drawn within the time limit`;
+      if (d.dataset.fgptDiagram === "failed") return `diagram ${i + 1} failed to draw`;
+      if (!svg) return `diagram ${i + 1} has no <svg>`;
+      if (/Syntax error|Parse error/i.test(text)) return `diagram ${i + 1} shows a mermaid error`;
+      if (!svg.querySelector("g.node, .node")) return `diagram ${i + 1} has no nodes`;
+      return null;
+    }).filter(Boolean),
+    math: document.querySelectorAll(".arithmatex").length,
+    mathRendered: [...document.querySelectorAll(".arithmatex")].filter((m) => m.querySelector(".katex")).length,
+    mathErrors: [...document.querySelectorAll(".arithmatex .katex-error")].map((e) => e.textContent.slice(0, 60)),
+    switches: Object.fromEntries([...document.querySelectorAll(".md-select__link[hreflang]")]
+      .map((a) => [a.getAttribute("hreflang"), a.href])),
+    overflow: root.scrollWidth - root.clientWidth,
+  };
+}
+"""
+
+
+def inspect_page(page, watch: PageWatch, site_url: str, lang: str, path: str) -> list[str]:
+    """Load one page and return what is wrong with it (empty list: nothing)."""
+    page.goto("about:blank")  # ends the previous page: its cancelled requests are not this page's failures
+    for found in (watch.console_errors, watch.failed, watch.foreign):
+        found.clear()
+    problems: list[str] = []
+    try:
+        page.goto(page_url(site_url, lang, path), wait_until="load", timeout=PAGE_TIMEOUT_MS)
+        seen = page.evaluate(INSPECT_JS, PAGE_TIMEOUT_MS)
+        page.wait_for_timeout(50)  # let late console messages and requests arrive
+    except Exception as exc:  # a timeout or a crashed page is a finding, not the end of the loop
+        return [f"did not load and settle within {PAGE_TIMEOUT_MS / 1000:.0f}s: {str(exc).splitlines()[0]}"]
+    if not (seen["lang"] or "").startswith(lang):
+        problems.append(f'<html lang="{seen["lang"]}">, expected {lang}')
+    if seen["h1"] != 1:
+        problems.append(f"{seen['h1']} <h1> elements, expected exactly one")
+    if seen["imagesWithoutAlt"]:
+        problems.append(f"images without alt text: {', '.join(seen['imagesWithoutAlt'][:5])}")
+    problems += seen["diagrams"]
+    if seen["mathRendered"] < seen["math"]:
+        problems.append(f"math: {seen['math'] - seen['mathRendered']} of {seen['math']} formulas not rendered by KaTeX")
+    if seen["mathErrors"]:
+        problems.append(f"KaTeX errors: {seen['mathErrors'][:3]}")
+    counterparts = {other: page_url(site_url, other, path) for other in LANGUAGES}
+    for other, expected in counterparts.items():
+        actual = seen["switches"].get(other)
+        if actual is None:
+            problems.append(f"no language switch entry for {other}")
+        elif urlsplit(actual).path != urlsplit(expected).path:
+            problems.append(f"language switch to {other} goes to {urlsplit(actual).path}, expected {urlsplit(expected).path}")
+    if seen["overflow"] > 1:
+        problems.append(f"the page is {seen['overflow']}px wider than the screen (sideways scrolling)")
+    problems += watch.problems()
+    return problems
+
+
+def format_report(failures: dict[str, list[str]], visited: int, width: str) -> str:
+    lines = [f"{len(failures)} of {visited} pages failed at {width} width:"]
+    for where, problems in failures.items():
+        lines.append(f"  {where}")
+        lines += [f"    - {problem}" for problem in problems]
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", list(WIDTHS))
+def test_every_page(browser, site_dir, site_url, width):
+    pages = all_pages(site_dir)
+    assert pages, "the sitemaps list no pages"
+    assert len(pages) <= MAX_PAGES, f"{len(pages)} pages: more than the {MAX_PAGES} this loop is bounded to"
+    missing = [f"{lang}:/{path}" for lang, path in pages if not page_file(site_dir, lang, path).is_file()]
+    assert not missing, f"pages in a sitemap but not built: {missing}"
+
+    context = browser.new_context(**WIDTHS[width])
+    page = context.new_page()
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    watch = PageWatch(page, site_url.rstrip("/"))
+    failures: dict[str, list[str]] = {}
+    started = time.monotonic()
+    visited = 0
+    try:
+        for lang, path in pages:
+            if time.monotonic() - started > LOOP_CAP_S:
+                failures["(time cap)"] = [f"stopped after {LOOP_CAP_S}s with {len(pages) - visited} pages not visited"]
+                break
+            problems = inspect_page(page, watch, site_url, lang, path)
+            visited += 1
+            if problems:
+                failures[f"{LANGUAGES[lang]}{path or '(home)'} [{lang}]"] = problems
+    finally:
+        context.close()
+    elapsed = time.monotonic() - started
+    print(f"\n{width}: visited {visited} pages in {elapsed:.0f}s ({elapsed / max(visited, 1):.2f}s per page)")
+    assert not failures, format_report(failures, visited, width)
+
+
+# -- interactions, once per language -------------------------------------------------------------------------------
+
+def first_page_with(site_dir, lang: str, needle: str) -> str:
+    """The first page (in path order) of ``lang`` whose HTML contains ``needle``."""
+    for page_lang, path in all_pages(site_dir):
+        if page_lang == lang and needle in page_file(site_dir, lang, path).read_text(encoding="utf-8"):
+            return path
+    pytest.fail(f"no {lang} page contains {needle!r}")
+
+
+COLUMN_JS = """
+([tableIndex, column]) => {
+  const table = document.querySelectorAll(".fgpt-table table")[tableIndex];
+  return [...table.tBodies[0].rows].map((row) => {
+    const cell = row.cells[column];
+    return cell ? (cell.getAttribute("data-sort") ?? cell.textContent.trim()) : "";
+  });
+}
+"""
+
+
+def sort_key(value: str):
+    try:
+        return (0, float(value), "")
+    except ValueError:
+        return (1, 0.0, value.lower())
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_generated_tables_sort_when_a_header_is_clicked(open_page, site_dir, lang):
+    # The page with the longest generated table: the hardest case, and one with varied values.
+    candidates = [path for page_lang, path in all_pages(site_dir)
+                  if page_lang == lang and "fgpt-table" in page_file(site_dir, lang, path).read_text(encoding="utf-8")]
+    assert candidates, f"no {lang} page has a generated table"
+    path = max(candidates, key=lambda p: page_file(site_dir, lang, p).read_text(encoding="utf-8").count("<tr>"))
+    page, watch = open_page(LANGUAGES[lang] + path)
+    tables = page.locator(".fgpt-table table")
+    table_index = max(range(tables.count()), key=lambda i: tables.nth(i).locator("tbody tr").count())
+    table = tables.nth(table_index)
+    headers = table.locator("thead th")
+    # A column whose values are not all equal, so that sorting it must change something visible.
+    for column in range(headers.count()):
+        before = page.evaluate(COLUMN_JS, [table_index, column])
+        if len(set(before)) > 2:
+            break
+    else:
+        pytest.fail(f"{lang}:/{path}: no column with varied values to sort")
+    rows_before = table.locator("tbody tr").all_inner_texts()
+    header = headers.nth(column)
+    header.click()
+    after = page.evaluate(COLUMN_JS, [table_index, column])
+    if after == sorted(before, key=sort_key) == before or after == before:
+        header.click()  # the first click kept the order (already sorted that way): the second reverses it
+        after = page.evaluate(COLUMN_JS, [table_index, column])
+    keys = [sort_key(v) for v in after]
+    assert keys in (sorted(keys), sorted(keys, reverse=True)), \
+        f"{lang}:/{path}: column {column + 1} ({header.inner_text()!r}) is not in order after a click: {after}"
+    assert table.locator("tbody tr").all_inner_texts() != rows_before, f"{lang}:/{path}: clicking did not reorder rows"
+    assert header.get_attribute("aria-sort") in ("ascending", "descending")
+    assert watch.problems() == []
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_language_switch_lands_on_the_counterpart(open_page, site_dir, site_url, lang):
+    # The deepest page (a model page or a note), so relative links are exercised.
+    path = max((p for page_lang, p in all_pages(site_dir) if page_lang == lang), key=lambda p: (p.count("/"), p))
+    other = "en" if lang == "zh" else "zh"
+    page, watch = open_page(LANGUAGES[lang] + path)
+    page.locator(".md-header .md-select").first.hover()   # the language menu opens on hover
+    with page.expect_navigation(wait_until="load"):
+        page.locator(f".md-header .md-select__link[hreflang={other}]").first.click()
+    assert urlsplit(page.url).path == urlsplit(page_url(site_url, other, path)).path
+    assert page.get_attribute("html", "lang").startswith(other)
+    assert watch.problems() == []
+
+
+# -- palette and diagram legibility ---------------------------------------------------------------------------------
+
+# For each piece of text in each drawn diagram: its colour and the colour behind it (the node's shape, the
+# label's own background, the diagram's container, or the page), composited, and the WCAG contrast ratio.
+CONTRAST_JS = """
+() => {
+  const parse = (c) => {
+    const m = c && c.match(/rgba?\\(([^)]+)\\)/);
+    if (!m) return null;
+    const [r, g, b, a = 1] = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+    return [r, g, b, a];
+  };
+  const over = (top, bottom) => top[3] >= 1 ? top
+    : [0, 1, 2].map((i) => top[i] * top[3] + bottom[i] * (1 - top[3])).concat([1]);
+  const lum = (c) => {
+    const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const background = (element) => {   // the opaque colour behind an HTML element, walking up to the page
+    const layers = [];
+    for (let e = element; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c && c[3] > 0) { layers.push(c); if (c[3] >= 1) break; }
+    }
+    let colour = [255, 255, 255, 1];
+    if (layers.length && layers[layers.length - 1][3] >= 1) colour = layers.pop();
+    else { const b = parse(getComputedStyle(document.body).backgroundColor); if (b && b[3] >= 1) colour = b; }
+    while (layers.length) colour = over(layers.pop(), colour);
+    return colour;
+  };
+  const results = [];
+  document.querySelectorAll("div.mermaid svg").forEach((svg, index) => {
+    const behindDiagram = background(svg.parentElement);
+    const walker = document.createTreeWalker(svg, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const element = node.parentElement;
+      if (!node.textContent.trim() || !element || element.closest("style, title, desc")) continue;
+      const style = getComputedStyle(element);
+      const svgText = element instanceof SVGElement;
+      const colour = parse(svgText ? style.fill : style.color);
+      if (!colour || colour[3] === 0) continue;
+      let behind = behindDiagram;
+      const group = element.closest("g.node, g.cluster");
+      const shape = group && group.querySelector(":scope > rect, :scope > polygon, :scope > path, :scope > circle");
+      if (shape) { const fill = parse(getComputedStyle(shape).fill); if (fill) behind = over(fill, behind); }
+      // the label's own backgrounds (edge labels have one), from the outermost inwards
+      const own = [];
+      for (let e = element; e && e !== svg && !(e instanceof SVGElement && !(e instanceof SVGForeignObjectElement)); e = e.parentElement) {
+        const c = parse(getComputedStyle(e).backgroundColor);
+        if (c && c[3] > 0) own.push(c);
+      }
+      while (own.length) behind = over(own.pop(), behind);
+      results.push({ diagram: index + 1, text: node.textContent.trim().slice(0, 30),
+                     ratio: Math.round(ratio(over(colour, behind), behind) * 100) / 100 });
+    }
+  });
+  return results;
+}
+"""
+MIN_CONTRAST = 4.5   # WCAG AA for normal text
+
+
+def palette(page) -> str:
+    return page.get_attribute("body", "data-md-color-scheme")
+
+
+def draw_all_diagrams(page) -> None:
+    page.evaluate(INSPECT_JS, PAGE_TIMEOUT_MS)
+    page.evaluate("() => scrollTo(0, 0)")
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_palette_toggle_keeps_diagrams_legible(open_page, site_dir, lang):
+    # The diagram page with the most diagram text: a family tree if there is one.
+    candidates = [p for page_lang, p in all_pages(site_dir)
+                  if page_lang == lang and 'class="mermaid"' in page_file(site_dir, lang, p).read_text(encoding="utf-8")]
+    assert candidates, f"no {lang} page has a diagram"
+    path = max(candidates, key=lambda p: len(re.findall(r'<div class="mermaid">', page_file(site_dir, lang, p).read_text(encoding="utf-8")))
+               * 1000 + page_file(site_dir, lang, p).stat().st_size / 1e6)
+    page, watch = open_page(LANGUAGES[lang] + path, color_scheme="light")
+    draw_all_diagrams(page)
+    seen = {}
+    for _ in range(2):
+        scheme = palette(page)
+        low = [r for r in page.evaluate(CONTRAST_JS) if r["ratio"] < MIN_CONTRAST]
+        seen[scheme] = low
+        page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+        page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') !== s", arg=scheme)
+    assert set(seen) == {"default", "slate"}, f"the toggle did not switch between the two palettes: {list(seen)}"
+    assert palette(page) == "default", "two clicks did not bring the first palette back"
+    page.reload(wait_until="load")
+    assert palette(page) == "default", "the chosen palette was not kept across page loads"
+    report = {scheme: low[:8] for scheme, low in seen.items() if low}
+    assert not report, f"{lang}:/{path}: diagram text below {MIN_CONTRAST}:1 contrast: {report}"
+    assert watch.problems() == []
+
+
+# -- search ---------------------------------------------------------------------------------------------------------
+
+# query → the page(s) a reader would look for; one of them must be among the first three result pages.
+SEARCHES = {
+    "zh": {
+        "微调": ("basics/language-models/",),
+        "强化学习": ("concepts/alignment/", "gpt/instructgpt/"),
+        "上下文学习": ("basics/prompting/",),
+        "指令": ("basics/prompting/", "gpt/instructgpt/"),
+        "思维链": ("concepts/reasoning-and-hallucination/",),
+        "幻觉": ("concepts/reasoning-and-hallucination/",),
+        "缩放定律": ("concepts/scaling/",),
+        "注意力": ("concepts/transformer/",),
+        "开源": ("ecosystem/open-models/",),
+        "分词": ("concepts/representations/",),
+    },
+    "en": {
+        "fine-tuning": ("basics/language-models/",),
+        "reinforcement learning": ("concepts/alignment/", "gpt/instructgpt/"),
+        "in-context learning": ("basics/prompting/",),
+        "instruction": ("basics/prompting/", "gpt/instructgpt/"),
+        "chain of thought": ("concepts/reasoning-and-hallucination/",),
+        "hallucination": ("concepts/reasoning-and-hallucination/",),
+        "scaling laws": ("concepts/scaling/",),
+        "attention": ("concepts/transformer/",),
+        "open models": ("ecosystem/open-models/",),
+        "tokenizer": ("concepts/representations/",),
+    },
+}
+
+
+def search_pages(page, query: str) -> list[str]:
+    """Type a query into Material's search box; the result pages' paths in order (sections folded into pages)."""
+    box = "input.md-search__input"
+    page.fill(box, "")
+    page.press(box, "End")
+    page.wait_for_function("() => !document.querySelector('.md-search-result__item')", timeout=5000)
+    page.fill(box, query)
+    page.press(box, "End")  # Material reacts to key events
+    try:
+        page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    except Exception:
+        return []
+    hrefs, previous = [], None
+    for _ in range(25):  # results arrive from a worker; wait until they stop changing
+        hrefs = page.eval_on_selector_all(".md-search-result__item > a", "links => links.map(a => a.href)")
+        if hrefs == previous:
+            break
+        previous = hrefs
+        page.wait_for_timeout(150)
+    pages: list[str] = []
+    for href in hrefs:
+        path = urlsplit(href).path
+        if path not in pages:
+            pages.append(path)
+    return pages
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_search_finds_the_expected_pages_in_the_top_three(open_page, site_url, lang):
+    page, watch = open_page(LANGUAGES[lang])
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    base = urlsplit(site_url).path
+    own = base + LANGUAGES[lang]
+    failures = []
+    for query, expected in SEARCHES[lang].items():
+        results = search_pages(page, query)
+        wanted = [own + path for path in expected]
+        if not results:
+            failures.append(f"{query!r}: no results")
+            continue
+        foreign = [r for r in results if (r.startswith(base + "en/")) != (lang == "en")]
+        if foreign:
+            failures.append(f"{query!r}: results from the other language: {foreign[:3]}")
+        if not set(wanted) & set(results[:3]):
+            failures.append(f"{query!r}: expected {' or '.join(expected)} in the top three, got {results[:3]}")
+    assert not failures, f"search ({lang}):\n  " + "\n  ".join(failures)
+    assert watch.problems() == []
