@@ -21,11 +21,18 @@ let library = null;
 let queue = Promise.resolve();
 const waiting = new Set();
 
+// Timings show up in DevTools' Performance panel and are read by the benchmark (scripts/benchmarks).
+function measure(name, start) {
+  try { performance.measure(name, { start }); } catch (error) { /* older browsers: no timings */ }
+}
+
 function load() {
   if (!library) {
+    const start = performance.now();
     library = import(LIBRARY).then((module) => {
       const mermaid = module.default;
       mermaid.initialize({ ...options, startOnLoad: false });
+      measure("followgpt:mermaid-load", start);
       return mermaid;
     });
   }
@@ -55,7 +62,9 @@ function draw(element) {
     let state = "drawn";
     try {
       const mermaid = await load();
+      const start = performance.now();
       await mermaid.run({ nodes: [element] });
+      measure("followgpt:diagram", start);
     } catch (error) {
       // mermaid.run has already put its error message in the diagram; make the failure visible in the console.
       state = "failed";

@@ -15,7 +15,9 @@
   function typeset(element) {
     if (element.dataset.fgptMath) return;
     element.dataset.fgptMath = "done";
+    var start = performance.now();
     window.renderMathInElement(element, MATH_OPTIONS);
+    try { performance.measure("followgpt:math", { start: start }); } catch (error) { /* no timings */ }
   }
 
   // Math on screen (or close to it) is typeset at once, so what the reader sees does not change later; the
