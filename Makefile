@@ -44,7 +44,7 @@ test: setup browser check
 	$(PY) -m pytest
 
 bench: setup browser
-	$(PY) benchmarks/run.py
+	$(PY) scripts/benchmarks/run.py
 
 clean:
 	rm -rf site .site-building-* .pytest_cache

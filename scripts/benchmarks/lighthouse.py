@@ -1,0 +1,101 @@
+"""Lighthouse scores per page type, mobile and desktop, against the site on a loopback URL.
+
+Lighthouse comes from the npm registry, pinned, installed on first use into .cache/lighthouse/ (ignored by git;
+install scripts off). It drives Debian's chromium through CHROME_PATH and never downloads a browser. Scores
+vary from run to run, more so on a busy machine, so each page type and form factor runs several times and the
+run with the median performance score is kept (Lighthouse's own advice for reducing variability).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .common import CHROMIUM, REPO, log
+from .pages import LANG_PREFIX, PAGE_TYPES
+
+VERSION = "12.8.2"
+INSTALL_DIR = REPO / ".cache" / "lighthouse"
+BIN = INSTALL_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
+CHROME_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
+BUDGETS = {  # category → minimum score (0–100); CLS separately
+    "performance": 95, "accessibility": 95, "best-practices": 100, "seo": 100,
+}
+MAX_CLS = 0.1
+METRICS = {"first-contentful-paint": "fcp_ms", "largest-contentful-paint": "lcp_ms", "total-blocking-time": "tbt_ms",
+           "cumulative-layout-shift": "cls", "speed-index": "si_ms"}
+
+
+def ensure_installed() -> Path:
+    if BIN.is_file():
+        return BIN
+    log(f"  installing lighthouse@{VERSION} into {INSTALL_DIR.relative_to(REPO)}/ (npm registry; no browser download)")
+    INSTALL_DIR.mkdir(parents=True, exist_ok=True)
+    package = INSTALL_DIR / "package.json"
+    if not package.exists():
+        package.write_text('{"private": true, "description": "benchmark tooling, not part of the site"}\n')
+    subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--ignore-scripts", "--loglevel=error",
+                    f"lighthouse@{VERSION}"], cwd=INSTALL_DIR, check=True,
+                   env={**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"})
+    return BIN
+
+
+def run_once(url: str, form_factor: str, timeout: float = 300) -> dict:
+    with tempfile.TemporaryDirectory(prefix="fgpt-lh-") as tmp:
+        report = Path(tmp) / "report.json"
+        args = ["node", str(BIN), url, "--output=json", f"--output-path={report}", "--quiet",
+                f"--chrome-flags={CHROME_FLAGS}"]
+        if form_factor == "desktop":
+            args.append("--preset=desktop")
+        completed = subprocess.run(args, env={**os.environ, "CHROME_PATH": CHROMIUM}, capture_output=True,
+                                   text=True, timeout=timeout)
+        if completed.returncode != 0 or not report.exists():
+            raise RuntimeError(f"lighthouse failed on {url} ({form_factor}):\n{completed.stderr[-2000:]}")
+        data = json.loads(report.read_text(encoding="utf-8"))
+    if data.get("runtimeError"):
+        raise RuntimeError(f"lighthouse runtime error on {url}: {data['runtimeError']}")
+    scores = {cid: round((cat["score"] or 0) * 100) for cid, cat in data["categories"].items()}
+    metrics = {name: data["audits"][audit]["numericValue"] for audit, name in METRICS.items()}
+    failing = {}
+    for cid, cat in data["categories"].items():
+        for ref in cat["auditRefs"]:
+            audit = data["audits"][ref["id"]]
+            if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
+                failing.setdefault(cid, []).append(f"{ref['id']} ({audit.get('displayValue') or audit['score']})")
+    return {"scores": scores, "metrics": metrics, "failing_audits": failing,
+            "benchmark_index": data.get("environment", {}).get("benchmarkIndex")}
+
+
+def budget_failures(result: dict) -> list[str]:
+    broken = [f"{category} {result['scores'].get(category)} < {minimum}"
+              for category, minimum in BUDGETS.items() if result["scores"].get(category, 0) < minimum]
+    if result["metrics"]["cls"] >= MAX_CLS:
+        broken.append(f"CLS {result['metrics']['cls']:.3f} ≥ {MAX_CLS}")
+    return broken
+
+
+def measure(base_url: str, runs: int = 3, langs=("zh",), form_factors=("mobile", "desktop")) -> dict:
+    ensure_installed()
+    results = {}
+    for lang in langs:
+        for kind, path in PAGE_TYPES.items():
+            for form_factor in form_factors:
+                url = base_url + LANG_PREFIX[lang] + path
+                attempts = [run_once(url, form_factor) for _ in range(runs)]
+                attempts.sort(key=lambda r: r["scores"].get("performance", 0))
+                chosen = dict(attempts[len(attempts) // 2])
+                chosen["performance_all_runs"] = [a["scores"].get("performance") for a in attempts]
+                chosen["path"] = LANG_PREFIX[lang] + path
+                chosen["broken_budgets"] = budget_failures(chosen)
+                results[f"{lang}:{kind}:{form_factor}"] = chosen
+                s, m = chosen["scores"], chosen["metrics"]
+                flag = "  BUDGET: " + "; ".join(chosen["broken_budgets"]) if chosen["broken_budgets"] else ""
+                log(f"  {lang} {kind:<5} {form_factor:<7} perf {s.get('performance'):>3} "
+                    f"(runs {chosen['performance_all_runs']}) a11y {s.get('accessibility'):>3} "
+                    f"bp {s.get('best-practices'):>3} seo {s.get('seo'):>3}  LCP {m['lcp_ms'] / 1000:.1f}s "
+                    f"TBT {m['tbt_ms']:.0f}ms CLS {m['cls']:.3f}{flag}")
+    return {"version": VERSION, "runs_per_case": runs, "budgets": {**BUDGETS, "cls_below": MAX_CLS},
+            "results": results}
