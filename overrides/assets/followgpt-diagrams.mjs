@@ -41,8 +41,16 @@ function load() {
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+const XLINK = "http://www.w3.org/1999/xlink";
+
 function fit(element) {
   const svg = element.querySelector("svg");
+  // mermaid writes node links (`click n1 href "…"`) as SVG 1.1 xlink:href only; crawlers and Lighthouse look
+  // for href, which SVG 2 accepts on <a> as well.
+  element.querySelectorAll("svg a").forEach((link) => {
+    const target = link.getAttributeNS(XLINK, "href");
+    if (target && !link.hasAttribute("href")) link.setAttribute("href", target);
+  });
   const box = svg && svg.viewBox && svg.viewBox.baseVal;
   if (box && box.width > 0) {
     const style = getComputedStyle(element);
