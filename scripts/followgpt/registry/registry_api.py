@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .catalogue import Catalogue
@@ -43,8 +44,40 @@ class Registry:
         """(child id, edge) for every lineage edge pointing at the model, in file order."""
         if model_id not in self.models:
             raise KeyError(model_id)
-        return [(child_id, edge) for child_id, child in self.models.items()
-                for edge in child.get("lineage", []) if edge.get("target") == model_id]
+        return list(self._children.get(model_id, ()))
+
+    def members(self, series_id: str) -> list[str]:
+        """Ids of the records whose ``series`` is ``series_id``, in file order."""
+        if series_id not in self.models:
+            raise KeyError(series_id)
+        return list(self._members.get(series_id, ()))
+
+    def position(self, model_id: str) -> int:
+        """The record's place in file order (for ordering results the way the registry lists them)."""
+        return self._positions[model_id]
+
+    # Indexes built once per loaded registry, so that per-page queries don't rescan every record
+    # (a page per model would otherwise make the whole build quadratic in the registry's size).
+
+    @cached_property
+    def _children(self) -> dict[str, list[tuple[str, dict]]]:
+        index: dict[str, list[tuple[str, dict]]] = {}
+        for child_id, child in self.models.items():
+            for edge in child.get("lineage", []):
+                index.setdefault(edge.get("target"), []).append((child_id, edge))
+        return index
+
+    @cached_property
+    def _members(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for model_id, record in self.models.items():
+            if record.get("series"):
+                index.setdefault(record["series"], []).append(model_id)
+        return index
+
+    @cached_property
+    def _positions(self) -> dict[str, int]:
+        return {model_id: index for index, model_id in enumerate(self.models)}
 
 
 def build_registry(catalogue: Catalogue) -> Registry:

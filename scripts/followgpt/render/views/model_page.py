@@ -48,7 +48,7 @@ def overview(ctx: ViewContext, model_id: str) -> list[str]:
                                                          ctx.link(f"{MODELS_DIR}/index.md", family_id))))
     if record.get("series"):
         rows.append((text("series", lang), ctx.model_link(record["series"])))
-    members = [other for other, data in ctx.registry.models.items() if data.get("series") == model_id]
+    members = ctx.registry.members(model_id)
     if members:
         rows.append((text("members", lang), joiner.join(ctx.model_link(member) for member in members)))
     if record.get("architecture"):

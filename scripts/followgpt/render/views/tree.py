@@ -62,15 +62,20 @@ def select_ids(registry, ids: list[str]):
 
 
 def select_around(registry, centre: str, depth: int = 1):
-    all_edges = lineage_edges(registry)
+    """The centre and everything within ``depth`` lineage steps, found through the registry's indexes
+    (this runs once per model page, so it must not scan the whole registry)."""
     reached = {centre}
     frontier = {centre}
     for _ in range(depth):
-        step = {parent for parent, child, _ in all_edges if child in frontier}
-        step |= {child for parent, child, _ in all_edges if parent in frontier}
+        step: set[str] = set()
+        for node in frontier:
+            step |= {edge["target"] for edge in registry.parents(node) if edge.get("target") in registry.models}
+            step |= {child for child, _ in registry.children(node)}
         frontier = step - reached
         reached |= step
-    edges = [(parent, child, edge) for parent, child, edge in all_edges if parent in reached and child in reached]
+    edges = [(edge["target"], child, edge)
+             for child in sorted(reached, key=registry.position)
+             for edge in registry.parents(child) if edge.get("target") in reached]
     return _nodes_of(edges) or [centre], edges, {centre}, set()
 
 
@@ -98,11 +103,9 @@ def _nodes_of(edges) -> list[str]:
 
 def chronological(registry, nodes: list[str]) -> list[str]:
     """Earliest first (undated last), keeping registry order among equals, so mermaid lays out time downwards."""
-    order = {model_id: index for index, model_id in enumerate(registry.models)}
-
     def key(model_id):
         dated = first_date(registry, model_id)
-        return (dated is None, dated[1] if dated else "", order.get(model_id, 0))
+        return (dated is None, dated[1] if dated else "", registry.position(model_id))
     return sorted(nodes, key=key)
 
 
