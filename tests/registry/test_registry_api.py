@@ -54,6 +54,16 @@ def test_parents_and_children(reg):
     assert [(child, edge["type"]) for child, edge in children] == [("demo-2", "scaled_from"),
                                                                     ("demo-2", "successor_of")]
     assert reg.children("demo-chat") == []
+    with pytest.raises(KeyError):
+        reg.children("no-such-model")
+
+
+def test_series_members_families_and_positions(reg):
+    assert reg.members("demo-family") == ["demo-1", "demo-2"]
+    assert reg.members("demo-1") == []
+    assert reg.family_members("demo-open") == ["demo-base", "demo-chat"]
+    assert reg.family_members("no-such-family") == []
+    assert [reg.position(model_id) for model_id in reg.models] == list(range(len(reg.models)))
 
 
 def test_families_topics_sources_organisations_glossary(reg):

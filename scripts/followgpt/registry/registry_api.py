@@ -52,6 +52,10 @@ class Registry:
             raise KeyError(series_id)
         return list(self._members.get(series_id, ()))
 
+    def family_members(self, family: str) -> list[str]:
+        """Ids of the records in one family file, in file order."""
+        return list(self._families_index.get(family, ()))
+
     def position(self, model_id: str) -> int:
         """The record's place in file order (for ordering results the way the registry lists them)."""
         return self._positions[model_id]
@@ -73,6 +77,13 @@ class Registry:
         for model_id, record in self.models.items():
             if record.get("series"):
                 index.setdefault(record["series"], []).append(model_id)
+        return index
+
+    @cached_property
+    def _families_index(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {}
+        for model_id, record in self.models.items():
+            index.setdefault(record.get("family"), []).append(model_id)
         return index
 
     @cached_property

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from . import links
@@ -37,6 +38,11 @@ class SiteContext:
     lang: str = "zh"
     pages: dict[str, str] = field(default_factory=dict)
     usages: Usages | None = None
+
+    @cached_property
+    def page_order(self) -> dict[str, int]:
+        """Each page's place in the site's page list, computed once (model pages sort their backlinks by it)."""
+        return {path: index for index, path in enumerate(self.pages)}
 
 
 @dataclass

@@ -45,13 +45,3 @@ def select_models(registry, *, family=None, series=None, org=None, kind=None, id
             continue
         selected.append(model_id)
     return selected
-
-
-def lineage_edges(registry) -> list[tuple[str, str, dict]]:
-    """(parent, child, edge) for every lineage edge whose both ends exist, in registry order."""
-    edges = []
-    for child in registry.models:
-        for edge in registry.parents(child) or []:
-            if edge.get("target") in registry.models:
-                edges.append((edge["target"], child, edge))
-    return edges

@@ -139,7 +139,7 @@ def lineage_section(ctx: ViewContext, model_id: str) -> list[str]:
 
 
 def discussing_pages(ctx: ViewContext, model_id: str) -> list[str]:
-    order = {path: index for index, path in enumerate(ctx.site.pages)}
+    order = ctx.site.page_order
     pages = [path for path in ctx.usages.pages("models", model_id) if not path.startswith(f"{MODELS_DIR}/")]
     return sorted(pages, key=lambda path: (order.get(path, len(order)), path))
 

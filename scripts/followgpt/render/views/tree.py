@@ -16,7 +16,7 @@ from ..escape import markdown_text, mermaid_label
 from ..format import year_of
 from ..labels import EDGE_MEANINGS, EDGE_TYPES, EVIDENCE, SERIES_EDGE, label, text
 from ..links import model_page_path, relative_url
-from ..records import first_date, lineage_edges
+from ..records import first_date
 from .table import markdown_table
 
 NAME = "tree"
@@ -47,8 +47,8 @@ def series_edges(registry, nodes) -> list[tuple[str, str, dict]]:
 
 
 def select_family(registry, family: str):
-    edges = [(parent, child, edge) for parent, child, edge in lineage_edges(registry)
-             if registry.models[child].get("family") == family]
+    edges = [(edge["target"], child, edge) for child in registry.family_members(family)
+             for edge in registry.parents(child) if edge.get("target") in registry.models]
     nodes = _nodes_of(edges)
     external = {node for node in nodes if registry.models[node].get("family") != family}
     return nodes, edges, set(), external
@@ -56,9 +56,15 @@ def select_family(registry, family: str):
 
 def select_ids(registry, ids: list[str]):
     wanted = set(ids)
-    edges = [(parent, child, edge) for parent, child, edge in lineage_edges(registry)
-             if parent in wanted and child in wanted]
-    return list(dict.fromkeys(ids)), edges, set(), set()
+    return list(dict.fromkeys(ids)), edges_among(registry, wanted), set(), set()
+
+
+def edges_among(registry, nodes: set[str]) -> list[tuple[str, str, dict]]:
+    """(parent, child, edge) for the lineage edges between ``nodes``, in registry order (children first by their
+    place in the registry, then each child's edges in file order)."""
+    return [(edge["target"], child, edge)
+            for child in sorted((node for node in nodes if node in registry.models), key=registry.position)
+            for edge in registry.parents(child) if edge.get("target") in nodes]
 
 
 def select_around(registry, centre: str, depth: int = 1):
@@ -73,23 +79,19 @@ def select_around(registry, centre: str, depth: int = 1):
             step |= {child for child, _ in registry.children(node)}
         frontier = step - reached
         reached |= step
-    edges = [(edge["target"], child, edge)
-             for child in sorted(reached, key=registry.position)
-             for edge in registry.parents(child) if edge.get("target") in reached]
+    edges = edges_among(registry, reached)
     return _nodes_of(edges) or [centre], edges, {centre}, set()
 
 
 def select_root(registry, root: str):
-    all_edges = lineage_edges(registry)
     reached = {root}
     frontier = [root]
     while frontier:
-        node = frontier.pop()
-        for parent, child, _ in all_edges:
-            if parent == node and child not in reached:
+        for child, _ in registry.children(frontier.pop()):
+            if child not in reached:
                 reached.add(child)
                 frontier.append(child)
-    edges = [(parent, child, edge) for parent, child, edge in all_edges if parent in reached and child in reached]
+    edges = edges_among(registry, reached)
     return _nodes_of(edges) or [root], edges, {root}, set()
 
 
