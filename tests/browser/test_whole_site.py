@@ -127,9 +127,13 @@ def test_every_page(browser, site_dir, site_url, width):
     assert not missing, f"pages in a sitemap but not built: {missing}"
 
     context = browser.new_context(**WIDTHS[width])
-    page = context.new_page()
-    page.set_default_timeout(PAGE_TIMEOUT_MS)
-    watch = PageWatch(page, site_url.rstrip("/"))
+
+    def new_tab():
+        tab = context.new_page()
+        tab.set_default_timeout(PAGE_TIMEOUT_MS)
+        return tab, PageWatch(tab, site_url.rstrip("/"))
+
+    page, watch = new_tab()
     failures: dict[str, list[str]] = {}
     started = time.monotonic()
     visited = 0
@@ -138,7 +142,15 @@ def test_every_page(browser, site_dir, site_url, width):
             if time.monotonic() - started > LOOP_CAP_S:
                 failures["(time cap)"] = [f"stopped after {LOOP_CAP_S}s with {len(pages) - visited} pages not visited"]
                 break
-            problems = inspect_page(page, watch, site_url, lang, path)
+            try:
+                problems = inspect_page(page, watch, site_url, lang, path)
+            except Exception as exc:  # the tab itself died (renderer crash): note it, carry on in a new tab
+                problems = [f"the browser tab failed: {str(exc).splitlines()[0]}"]
+                try:
+                    page.close()
+                except Exception:
+                    pass
+                page, watch = new_tab()
             visited += 1
             if problems:
                 failures[f"{LANGUAGES[lang]}{path or '(home)'} [{lang}]"] = problems
