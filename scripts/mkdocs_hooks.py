@@ -4,6 +4,7 @@ from followgpt.site.hooks import SiteHooks
 
 _site = SiteHooks()
 
+on_startup = _site.on_startup
 on_config = _site.on_config
 on_files = _site.on_files
 on_page_markdown = _site.on_page_markdown

@@ -27,6 +27,7 @@ from followgpt.render import (EXPORT_FILES, MarkerError, SiteContext, collect_us
                               model_page_path, model_page_stub, to_bibtex, to_csv, to_json)
 from followgpt.search_terms import tune_search_index
 from followgpt.site import vendor
+from followgpt.site.prerender import PrerenderError, prerender_site, settings_of
 
 log = logging.getLogger("mkdocs.plugins.followgpt")
 
@@ -45,10 +46,14 @@ class SiteHooks:
     def __init__(self) -> None:
         self.root = Path.cwd()  # the project: the folder holding mkdocs.yml, docs/ and resources/
         self.lang = DEFAULT_LANGUAGE
+        self.serving = False
         self.registry = None
         self.site: SiteContext | None = None
 
     # -- configuration ---------------------------------------------------------------------------------
+
+    def on_startup(self, *, command, dirty):
+        self.serving = command == "serve"
 
     @event_priority(100)  # before Material's search plugin reads its jieba settings
     def on_config(self, config):
@@ -144,6 +149,16 @@ class SiteHooks:
             tune_search_index(index)
         if self.lang == DEFAULT_LANGUAGE:
             self._build_english(config)
+            if not self.serving:  # previews keep the (lazy) client-side diagrams: rebuilds stay fast
+                self._prerender_diagrams(config)
+
+    def _prerender_diagrams(self, config) -> None:
+        mermaid = config.plugins.get("mermaid2")
+        try:
+            prerender_site(Path(config.site_dir), self.root / "node_modules" / vendor.LIBRARIES["mermaid"][0],
+                           settings_of(mermaid.config["arguments"] if mermaid else {}))
+        except PrerenderError as exc:
+            raise PluginError(str(exc)) from None
 
     def _build_english(self, config) -> None:
         en = load_config(

@@ -1,0 +1,50 @@
+"""Diagrams drawn to SVG at build time (Chromium available), or left to the browser (FOLLOWGPT_PRERENDER=0)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from followgpt.site.build import build_site
+from followgpt.site.prerender import PrerenderError, _drawn_div, mode
+from projects import make_project
+
+pytestmark = pytest.mark.slow
+
+PAGE = ("# 图\n\n```mermaid\nflowchart LR\n  a[\"GPT-1 #lt;x#gt;\"] --> b[\"GPT-2\"]\n"
+        "  click a href \"../models/gpt-1/\"\n```\n")
+
+
+def build(tmp_path, monkeypatch, setting: str):
+    monkeypatch.setenv("FOLLOWGPT_PRERENDER", setting)
+    project = make_project(tmp_path / "project", {"zh/index.md": PAGE, "en/index.md": PAGE.replace("图", "Chart")})
+    site = tmp_path / "site"
+    build_site(project / "mkdocs.yml", site)
+    return (site / "index.html").read_text(encoding="utf-8"), (site / "en" / "index.html").read_text(encoding="utf-8")
+
+
+def test_diagrams_are_drawn_at_build_time(tmp_path, monkeypatch):
+    for page in build(tmp_path, monkeypatch, "1"):
+        diagram = re.search(r'<div class="mermaid" data-fgpt-diagram="drawn"[^>]*>(<svg.*?</svg>)</div>', page, re.S)
+        assert diagram, "no pre-rendered diagram"
+        assert "GPT-1 &lt;x&gt;" in diagram.group(1)          # the label, escaped once, as text
+        assert 'href="../models/gpt-1/"' in diagram.group(1)  # crawlable node link
+        assert "import mermaid" not in page and "fgpt:diagram-runtime" not in page  # nothing left to load
+
+
+def test_without_prerendering_the_browser_draws_them(tmp_path, monkeypatch):
+    for page in build(tmp_path, monkeypatch, "0"):
+        assert '<div class="mermaid">' in page and "<svg" not in page.split('<div class="mermaid">')[1][:50]
+        assert "import mermaid" in page
+
+
+def test_prerender_setting_is_checked(monkeypatch):
+    monkeypatch.setenv("FOLLOWGPT_PRERENDER", "sometimes")
+    with pytest.raises(PrerenderError, match="auto, 0 or 1"):
+        mode()
+
+
+def test_wide_diagrams_keep_a_readable_minimum_scale():
+    div = _drawn_div('<svg id="d" width="100%" style="max-width: 1000px;" viewBox="0 0 1000 50"></svg>')
+    assert 'style="max-width: none; width: clamp(700px, 100%, 1000px);"' in div
