@@ -19,6 +19,7 @@ import logging
 import os
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -78,7 +79,10 @@ def prerender_site(site_dir: Path, mermaid_dir: Path, mermaid_config: dict) -> R
     sources = sorted({html.unescape(m.group("source")) for text in pages.values() for m in DIAGRAM.finditer(text)})
     if not sources:
         return Result()
-    svgs = _draw(sources, mermaid_dir, mermaid_config, chromium, sync_playwright)
+    # Playwright's sync API refuses to run where an event loop is already running (a build started from a
+    # browser test, or from async code): a worker thread has its own.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        svgs = worker.submit(_draw, sources, mermaid_dir, mermaid_config, chromium, sync_playwright).result()
 
     result = Result()
     for path, text in pages.items():
