@@ -23,17 +23,21 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-# Debian's chromium for the browser tests (Playwright drives it; it never downloads a browser of its own).
+# Debian's chromium for the browser tests and for drawing diagrams at build time (Playwright drives it; it
+# never downloads a browser of its own), with Noto CJK so Chinese diagram labels are measured with real glyphs.
 browser:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  echo "Installing Debian's chromium for the browser tests"; \
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	[ -z "$$missing" ] || { \
+	  echo "Installing Debian packages for the browser tests:$$missing"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq $$missing >/dev/null; }
 
 serve: setup
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: setup
+build: setup browser
 	$(PY) -m followgpt build
 
 check: setup
