@@ -163,14 +163,6 @@ def test_every_page(browser, site_dir, site_url, width):
 
 # -- interactions, once per language -------------------------------------------------------------------------------
 
-def first_page_with(site_dir, lang: str, needle: str) -> str:
-    """The first page (in path order) of ``lang`` whose HTML contains ``needle``."""
-    for page_lang, path in all_pages(site_dir):
-        if page_lang == lang and needle in page_file(site_dir, lang, path).read_text(encoding="utf-8"):
-            return path
-    pytest.fail(f"no {lang} page contains {needle!r}")
-
-
 COLUMN_JS = """
 ([tableIndex, column]) => {
   const table = document.querySelectorAll(".fgpt-table table")[tableIndex];
