@@ -120,16 +120,16 @@ def test_real_site_loads_nothing_from_other_hosts(built_site):
     assert offenders == []
 
 
-def test_mermaid_loads_only_on_pages_with_diagrams(built_site):
-    with_diagram = without = 0
+def test_mermaid_loads_only_where_a_diagram_is_left_to_the_browser(built_site):
+    drawn_at_build = 0
     for page in html_pages(built_site):
         html = page.read_text(encoding="utf-8")
-        has_diagram = 'class="mermaid"' in html
-        loads_mermaid = "mermaid.esm.min.mjs" in html
-        assert has_diagram == loads_mermaid, page.relative_to(built_site)
-        with_diagram += has_diagram
-        without += not has_diagram
-    assert with_diagram and without
+        left_to_browser = html.count('<div class="mermaid">')        # drawn diagrams carry data attributes
+        drawn_at_build += html.count('<div class="mermaid" data-fgpt-diagram="drawn"')
+        assert ("mermaid.esm.min.mjs" in html) == bool(left_to_browser), page.relative_to(built_site)
+    # the test machine has Chromium, so the build draws every diagram itself (tests/site/test_prerender.py
+    # covers the client-side path)
+    assert drawn_at_build > 50
 
 
 def load_index(site: Path) -> dict:
