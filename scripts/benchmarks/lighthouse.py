@@ -3,7 +3,9 @@
 Lighthouse comes from the npm registry, pinned, installed on first use into .cache/lighthouse/ (ignored by git;
 install scripts off). It drives Debian's chromium through CHROME_PATH and never downloads a browser. Scores
 vary from run to run, more so on a busy machine, so each page type and form factor runs several times and the
-run with the median performance score is kept (Lighthouse's own advice for reducing variability).
+run with the median performance score is kept (Lighthouse's own advice for reducing variability). The load
+average before each case and Lighthouse's benchmarkIndex of each run are recorded: on a machine busy with other
+work, observed main-thread times grow and the simulated mobile CPU (4× slower than the host) with them.
 """
 
 from __future__ import annotations
@@ -84,10 +86,13 @@ def measure(base_url: str, runs: int = 3, langs=("zh",), form_factors=("mobile",
         for kind, path in PAGE_TYPES.items():
             for form_factor in form_factors:
                 url = base_url + LANG_PREFIX[lang] + path
+                load = os.getloadavg()[0]
                 attempts = [run_once(url, form_factor) for _ in range(runs)]
                 attempts.sort(key=lambda r: r["scores"].get("performance", 0))
                 chosen = dict(attempts[len(attempts) // 2])
                 chosen["performance_all_runs"] = [a["scores"].get("performance") for a in attempts]
+                chosen["benchmark_index_all_runs"] = [a["benchmark_index"] for a in attempts]
+                chosen["load_average_before"] = load
                 chosen["path"] = LANG_PREFIX[lang] + path
                 chosen["broken_budgets"] = budget_failures(chosen)
                 results[f"{lang}:{kind}:{form_factor}"] = chosen
@@ -96,6 +101,6 @@ def measure(base_url: str, runs: int = 3, langs=("zh",), form_factors=("mobile",
                 log(f"  {lang} {kind:<5} {form_factor:<7} perf {s.get('performance'):>3} "
                     f"(runs {chosen['performance_all_runs']}) a11y {s.get('accessibility'):>3} "
                     f"bp {s.get('best-practices'):>3} seo {s.get('seo'):>3}  LCP {m['lcp_ms'] / 1000:.1f}s "
-                    f"TBT {m['tbt_ms']:.0f}ms CLS {m['cls']:.3f}{flag}")
+                    f"TBT {m['tbt_ms']:.0f}ms CLS {m['cls']:.3f} (load {load:.1f}){flag}")
     return {"version": VERSION, "runs_per_case": runs, "budgets": {**BUDGETS, "cls_below": MAX_CLS},
             "results": results}

@@ -173,15 +173,22 @@ def search_indexes(site: Path) -> dict:
     return out
 
 
-def measure(site: Path, base_url: str, langs=("zh", "en")) -> dict:
+def measure(sites: dict[str, tuple[Path, str]], langs=("zh", "en")) -> dict:
+    """``sites``: variant name → (built site, its loopback URL). The "client" variant (diagrams drawn in the
+    browser) is where the library costs are measured."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            weights = page_weights(browser, base_url, langs)
-            costs = library_costs(browser, base_url)
+            weights = {}
+            for variant, (_, url) in sites.items():
+                log(f"  [{variant}]")
+                weights[variant] = page_weights(browser, url, langs)
+            costs = library_costs(browser, sites["client"][1]) if "client" in sites else {}
         finally:
             browser.close()
+    first_site = next(iter(sites.values()))[0]
     return {"page_types": PAGE_TYPES, "weights": weights, "library_costs": costs,
-            "libraries": library_placement(site), "search_index": search_indexes(site)}
+            "libraries": {variant: library_placement(site) for variant, (site, _) in sites.items()},
+            "search_index": search_indexes(first_site)}

@@ -33,14 +33,21 @@ def tables(results: dict) -> list[str]:
                 f"| full bilingual site | {_s(build['full_median_s'])} | "
                 f"{', '.join(f'{x:.1f}' for x in build['full_seconds'])} | {build['pages']['full']} | "
                 f"{build['full_peak_mib']:.0f} MiB |",
+                *([f"| full, diagrams left to the browser (FOLLOWGPT_PRERENDER=0) | {_s(build['client_median_s'])} | "
+                   f"{', '.join(f'{x:.1f}' for x in build['client_seconds'])} | {build['pages']['full']} | "
+                   f"{build['client_peak_mib']:.0f} MiB |"] if "client_seconds" in build else []),
                 f"| bare Material, same Markdown | {_s(build['bare_median_s'])} | "
                 f"{', '.join(f'{x:.1f}' for x in build['bare_seconds'])} | {build['pages']['bare']} | "
                 f"{build['bare_peak_mib']:.0f} MiB |",
                 "",
                 f"Ratio full / bare: **{build['ratio']:.1f}×** (per repetition: "
-                f"{', '.join(f'{r:.1f}' for r in build['ratio_per_repetition'])}); per page built: "
-                f"{build['full_median_s'] / build['pages']['full'] * 1000:.0f} ms vs "
-                f"{build['bare_median_s'] / build['pages']['bare'] * 1000:.0f} ms.", ""]
+                f"{', '.join(f'{r:.1f}' for r in build['ratio_per_repetition'])})"
+                + (f"; without pre-rendering {build['client_ratio']:.1f}×, so drawing "
+                   f"{build.get('prerendered_diagrams', 0)} diagrams in Chromium costs "
+                   f"{build['full_median_s'] - build['client_median_s']:.1f} s"
+                   if "client_seconds" in build else "")
+                + f". Per page built: {build['full_median_s'] / build['pages']['full'] * 1000:.0f} ms vs "
+                f"{build['bare_median_s'] / build['pages']['bare'] * 1000:.0f} ms (bare builds no model pages).", ""]
 
     render = results.get("render")
     if render:
@@ -64,26 +71,43 @@ def tables(results: dict) -> list[str]:
 
     pages = results.get("pages")
     if pages:
-        out += ["### Page weight (gzip transfer, desktop; the search worker and index listed apart)", "",
-                "| page | path | on load | after scrolling | HTML | CSS | JS | fonts | search (background) |",
-                "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
-        for key, w in pages["weights"].items():
-            s = w["scrolled"]
-            out.append(f"| {key} | /{w['path']} | {_k(w['initial_total']['transfer'])} | "
-                       f"{_k(w['scrolled_total']['transfer'])} | {_k(s.get('html', {}).get('transfer', 0))} | "
-                       f"{_k(s.get('css', {}).get('transfer', 0))} | {_k(s.get('js', {}).get('transfer', 0))} | "
-                       f"{_k(s.get('fonts', {}).get('transfer', 0))} | {_k(s.get('search', {}).get('transfer', 0))} |")
-        lib = pages["libraries"]
-        out += ["", "| library | files | size on disk | pages loading it (zh / en) |", "| --- | --- | --- | --- |"]
-        for name, size in lib["sizes"].items():
-            zh, en = lib["pages_loading"]["zh"], lib["pages_loading"]["en"]
-            out.append(f"| {name} | {size['files']} | {_k(size['bytes'])} | {zh[name]} of {zh['pages']} / "
-                       f"{en[name]} of {en['pages']} |")
-        out += ["", "Main-thread cost of the libraries (phone width, CPU slowed 4×; elapsed time of each step):", ""]
-        for label, cost in pages["library_costs"].items():
-            parts = [f"{name} {m['count']}× total {m['total_ms']:.0f} ms (max {m['max_ms']:.0f} ms)"
-                     for name, m in cost["measures"].items()]
-            out.append(f"- /{cost['path']}: " + ("; ".join(parts) or "none"))
+        out += ["### Page weight (gzip transfer, desktop width; the search worker and index load in the background "
+                "and are listed apart)", ""]
+        weights = pages["weights"]
+        if "initial_total" in next(iter(weights.values())):   # results from before the site variants
+            weights = {"deployed": weights}
+        for variant, table in weights.items():
+            title = {"deployed": "As deployed: diagrams drawn to SVG at build time",
+                     "client": "Built without Chromium: diagrams drawn in the browser as they come near"}.get(variant, variant)
+            out += [f"{title}:", "",
+                    "| page | path | on load | after scrolling | HTML | CSS | JS | fonts | search (background) |",
+                    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+            for key, w in table.items():
+                x = w["scrolled"]
+                out.append(f"| {key} | /{w['path']} | {_k(w['initial_total']['transfer'])} | "
+                           f"{_k(w['scrolled_total']['transfer'])} | {_k(x.get('html', {}).get('transfer', 0))} | "
+                           f"{_k(x.get('css', {}).get('transfer', 0))} | {_k(x.get('js', {}).get('transfer', 0))} | "
+                           f"{_k(x.get('fonts', {}).get('transfer', 0))} | {_k(x.get('search', {}).get('transfer', 0))} |")
+            out.append("")
+        libraries = pages["libraries"]
+        if "sizes" in libraries:
+            libraries = {"deployed": libraries}
+        first = next(iter(libraries.values()))
+        out += ["| library | files | size on disk | " + " | ".join(f"pages loading it, {v} (zh / en)" for v in libraries)
+                + " |", "| --- | --- | --- | " + " | ".join("---" for _ in libraries) + " |"]
+        for name, size in first["sizes"].items():
+            cells = []
+            for lib in libraries.values():
+                zh, en = lib["pages_loading"]["zh"], lib["pages_loading"]["en"]
+                cells.append(f"{zh[name]} of {zh['pages']} / {en[name]} of {en['pages']}")
+            out.append(f"| {name} | {size['files']} | {_k(size['bytes'])} | " + " | ".join(cells) + " |")
+        if pages.get("library_costs"):
+            out += ["", "Main-thread cost of the libraries where they run in the browser (built without Chromium; "
+                    "phone width, CPU slowed 4×; elapsed time of each step):", ""]
+            for label, cost in pages["library_costs"].items():
+                parts = [f"{name} {m['count']}× total {m['total_ms']:.0f} ms (max {m['max_ms']:.0f} ms)"
+                         for name, m in cost["measures"].items()]
+                out.append(f"- /{cost['path']}: " + ("; ".join(parts) or "none"))
         out += ["", "| search index | JSON | gzip | entries |", "| --- | --- | --- | --- |"]
         for lang, idx in pages["search_index"].items():
             out.append(f"| {lang} | {_k(idx['bytes'])} | {_k(idx['gzip_bytes'])} | {idx['documents']} |")
@@ -101,13 +125,20 @@ def tables(results: dict) -> list[str]:
         b = lh["budgets"]
         out += [f"### Lighthouse {lh['version']} (median of {lh['runs_per_case']} run(s) by performance)", "",
                 f"Budgets: performance ≥ {b['performance']}, accessibility ≥ {b['accessibility']}, best practices "
-                f"{b['best-practices']}, SEO {b['seo']}, CLS < {b['cls_below']}.", "",
+                f"{b['best-practices']}, SEO {b['seo']}, CLS < {b['cls_below']}; they apply to the site as deployed "
+                "(rows marked client-side show the fallback build for comparison).", "",
                 "| page | form factor | perf (all runs) | a11y | best pr. | SEO | LCP | TBT | CLS | budgets |",
                 "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
         for key, r in lh["results"].items():
-            lang, kind, ff = key.split(":")
+            parts = key.split(":")
+            variant, (lang, kind, ff) = (parts[0], parts[1:]) if len(parts) == 4 else ("deployed", parts)
+            if variant != "deployed":
+                kind = f"{kind}, {variant}-side diagrams"
             s, m = r["scores"], r["metrics"]
             verdict = "; ".join(r["broken_budgets"]) if r["broken_budgets"] else "met"
+            busy = r.get("load_average_before")
+            if busy is not None and busy > (env.get("cpus") or 2):
+                verdict += f" (machine busy: load {busy:.1f})"
             out.append(f"| {lang} {kind} (/{r['path']}) | {ff} | {s.get('performance')} "
                        f"({', '.join(map(str, r['performance_all_runs']))}) | {s.get('accessibility')} | "
                        f"{s.get('best-practices')} | {s.get('seo')} | {m['lcp_ms'] / 1000:.1f} s | "
