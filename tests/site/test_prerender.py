@@ -48,3 +48,17 @@ def test_prerender_setting_is_checked(monkeypatch):
 def test_wide_diagrams_keep_a_readable_minimum_scale():
     div = _drawn_div('<svg id="d" width="100%" style="max-width: 1000px;" viewBox="0 0 1000 50"></svg>')
     assert 'style="max-width: none; width: clamp(700px, 100%, 1000px);"' in div
+
+
+def test_previews_keep_client_side_diagrams(tmp_path, monkeypatch):
+    """`mkdocs serve` builds (startup command "serve") skip drawing, in both languages, so rebuilds stay fast."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv("FOLLOWGPT_PRERENDER", "auto")
+    project = make_project(tmp_path / "project", {"zh/index.md": PAGE, "en/index.md": PAGE.replace("图", "Chart")})
+    config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    mkdocs_build(config)
+    for page in (tmp_path / "site" / "index.html", tmp_path / "site" / "en" / "index.html"):
+        assert '<div class="mermaid">' in page.read_text(encoding="utf-8")

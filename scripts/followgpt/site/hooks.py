@@ -41,7 +41,12 @@ def site_prefix(lang: str) -> str:
 
 
 class SiteHooks:
-    """Per-build state and event handlers (a fresh instance per loaded config)."""
+    """Per-build state and event handlers.
+
+    MkDocs caches hook modules by path, so the Chinese build and the English build it starts share this
+    object. That is safe because the builds never overlap: on_config resets the per-build state, and the
+    English build runs only after every Chinese page has been written.
+    """
 
     def __init__(self) -> None:
         self.root = Path.cwd()  # the project: the folder holding mkdocs.yml, docs/ and resources/
@@ -144,10 +149,11 @@ class SiteHooks:
 
     @event_priority(-100)  # after Material's search plugin has written the index
     def on_post_build(self, config):
+        lang = config.theme["language"]  # not self.lang: the English build below reuses this object
         index = Path(config.site_dir) / "search" / "search_index.json"
-        if self.lang == "zh" and index.exists():
+        if lang == "zh" and index.exists():
             tune_search_index(index)
-        if self.lang == DEFAULT_LANGUAGE:
+        if lang == DEFAULT_LANGUAGE:
             self._build_english(config)
             if not self.serving:  # previews keep the (lazy) client-side diagrams: rebuilds stay fast
                 self._prerender_diagrams(config)
@@ -167,7 +173,7 @@ class SiteHooks:
             site_url=_site_url_for(config.site_url or "", DEFAULT_LANGUAGE, "en"),
             strict=config.strict,
         )
-        en.plugins.on_startup(command="build", dirty=False)
+        en.plugins.on_startup(command="serve" if self.serving else "build", dirty=False)
         try:
             mkdocs_build(en)
         finally:
