@@ -4,35 +4,19 @@ Playwright never downloads a browser here: it launches /usr/bin/chromium (instal
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import sys
-import threading
 from pathlib import Path
 
 import pytest
+
+from projects import serving
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
     "--disable-background-networking", "--disable-component-update",
 ]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript"}
-
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # The browser cancels requests when a test moves on to the next page; that is not a server problem.
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
 
 
 @pytest.fixture(scope="session")
@@ -49,12 +33,8 @@ def site_dir(request) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path):
-    handler = functools.partial(QuietHandler, directory=str(site_dir))
-    server = QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serving(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
