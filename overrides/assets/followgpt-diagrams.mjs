@@ -7,7 +7,8 @@
    This module is tiny: it remembers the options and watches the diagrams; the real library ("followgpt-mermaid"
    in the import map) is imported the first time a diagram is about to scroll into view, and diagrams are drawn
    one at a time, each in its own task. Browsers without import maps load mermaid directly and draw everything at
-   once, as before. */
+   once, as before. When the build has drawn the diagrams to SVG itself (followgpt/site/prerender.py, wherever
+   Chromium is installed), neither this module nor the import map is on the page. */
 
 const LIBRARY = "followgpt-mermaid";
 const AHEAD = "50% 0px"; // start drawing half a screen before a diagram becomes visible
