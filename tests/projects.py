@@ -1,14 +1,8 @@
-"""Tiny real FollowGPT projects for build tests, and a static server for built sites."""
+"""Tiny real FollowGPT projects for build tests."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import shutil
-import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -33,34 +27,3 @@ def make_project(root: Path, pages: dict[str, str], nav: str | None = None, reso
     (docs / "nav.yaml").write_text(nav or "- index.md\n", encoding="utf-8")
     return root
 
-
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files as GitHub Pages would serve them (including .mjs as JavaScript), without request logs."""
-
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript"}
-
-    def log_message(self, *args):
-        pass
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        # The browser cancels requests when a test moves on to the next page; that is not a server problem.
-        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
-            super().handle_error(request, client_address)
-
-
-@contextlib.contextmanager
-def serving(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on a free loopback port; yields the base URL (ending in /)."""
-    handler = functools.partial(QuietHandler, directory=str(directory))
-    server = QuietServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -12,12 +12,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from followgpt.site.prerender import CHROMIUM_ARGS, chromium_path  # noqa: F401 (re-exported)
+
 REPO = Path(__file__).resolve().parents[2]
 SCRIPTS = REPO / "scripts"
 PYTHON = sys.executable
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-                 "--disable-background-networking", "--disable-component-update"]
+# The same Debian chromium, launched the same way, as the build's diagram drawing.
+CHROMIUM = chromium_path() or "/usr/bin/chromium"
 
 
 def env(**extra: str) -> dict[str, str]:

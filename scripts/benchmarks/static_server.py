@@ -1,11 +1,14 @@
 """A static file server on loopback that behaves like a typical static host (GitHub Pages): gzip for text
-responses, a short cache lifetime, correct types for ES modules. Used by the benchmark only."""
+responses, a short cache lifetime, correct types for ES modules, no request logs. The benchmark and the browser
+tests (through ``tests/projects.serving``) both serve built sites with it."""
 
 from __future__ import annotations
 
 import gzip
 import http.server
+import io
 import os
+import sys
 import threading
 from functools import partial
 from pathlib import Path
@@ -46,16 +49,22 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
-        import io
         return io.BytesIO(body)
+
+
+class QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # The browser cancels requests when it moves on to the next page; that is not a server problem.
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
 
 
 class StaticServer:
     """``with StaticServer(site_dir, port) as url: ...`` serves site_dir at http://127.0.0.1:<port>/."""
 
     def __init__(self, directory: Path, port: int = 0):
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", port),
-                                                      partial(Handler, directory=str(directory)))
+        self.server = QuietServer(("127.0.0.1", port),
+                                  partial(Handler, directory=str(directory)))
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 

@@ -5,18 +5,14 @@ Playwright never downloads a browser here: it launches /usr/bin/chromium (instal
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from projects import serving
+from benchmarks.static_server import StaticServer
+from followgpt.site.prerender import CHROMIUM_ARGS, chromium_path
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
-    "--disable-background-networking", "--disable-component-update",
-]
+CHROMIUM = chromium_path() or "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")
@@ -33,7 +29,7 @@ def site_dir(request) -> Path:
 
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path):
-    with serving(site_dir) as url:
+    with StaticServer(site_dir) as url:
         yield url
 
 

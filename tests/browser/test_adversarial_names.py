@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 from followgpt.site.build import build_site
-from projects import REPO, make_project, serving
+from benchmarks.static_server import StaticServer
+from projects import REPO, make_project
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -26,7 +27,7 @@ def odd_site_url(tmp_path_factory):
                                               "en/index.md": PAGE.format(title="Odd names")},
                            resources=FIXTURE)
     build_site(project / "mkdocs.yml", root / "site")
-    with serving(root / "site") as url:
+    with StaticServer(root / "site") as url:
         yield url
 
 
