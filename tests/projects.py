@@ -7,6 +7,11 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 
+# The start of a note in check tests: front matter with a description, then the H1. The body starts on line 7,
+# which is the line the expected findings name.
+NOTE_HEADER_ZH = "---\ndescription: 测试页面。\n---\n\n# 测试\n\n"
+NOTE_HEADER_EN = "---\ndescription: A test page.\n---\n\n# Test\n\n"
+
 
 def make_project(root: Path, pages: dict[str, str], nav: str | None = None, resources: Path | None = None) -> Path:
     """A tiny FollowGPT project: the real configs, theme overrides, hook and client libraries, with the given

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-ZH = "---\ndescription: 测试页面。\n---\n\n# 测试\n\n"
-EN = "---\ndescription: A test page.\n---\n\n# Test\n\n"
+from projects import NOTE_HEADER_EN as EN, NOTE_HEADER_ZH as ZH
 
 
 def citations(check, body: str, lang: str = "zh") -> list[str]:

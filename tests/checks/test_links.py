@@ -8,9 +8,8 @@ import pytest
 
 from followgpt.checks.links import ExternalLink, check_site, url_problem, write_external_report
 from followgpt.checks.project import Project
+from projects import NOTE_HEADER_EN as EN, NOTE_HEADER_ZH as ZH
 
-ZH = "---\ndescription: 测试页面。\n---\n\n# 测试\n\n"
-EN = "---\ndescription: A test page.\n---\n\n# Test\n\n"
 TARGET = ZH + "## 训练 { #training }\n\n内容。\n"
 
 

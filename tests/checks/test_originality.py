@@ -9,12 +9,11 @@ import pytest
 from followgpt.checks import originality
 from followgpt.checks.cli import default_seeds
 from followgpt.checks.originality import FINGERPRINTS, SeedIndex, check_text, write_fingerprints
-from projects import REPO
+from projects import NOTE_HEADER_ZH as ZH, REPO
 
 # A made-up "seed" (not from the real seed notes), 40 Han characters on its second line.
 SEED = "标题\n深度学习模型的规模在过去几年里迅速增长，研究者发现更大的模型往往表现更好但训练成本也随之上升。\n"
 COPIED = "深度学习模型的规模在过去几年里迅速增长，研究者发现更大的模型"      # 29 Han characters of it
-ZH = "---\ndescription: 测试页面。\n---\n\n# 测试\n\n"
 
 
 @pytest.fixture

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-ZH = "---\ndescription: 测试页面。\n---\n\n# 测试\n\n"
+from projects import NOTE_HEADER_ZH as ZH
 
 
 def safety(check, body: str) -> list[str]:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-# A page header: front matter with a description, then the H1. The body starts on line 7.
-ZH = "---\ndescription: 测试页面。\n---\n\n# 测试\n\n"
-EN = "---\ndescription: A test page.\n---\n\n# Test\n\n"
+from projects import NOTE_HEADER_EN as EN, NOTE_HEADER_ZH as ZH
 
 
 def zh(check, body: str, only: str = "typography") -> list[str]:
