@@ -15,6 +15,9 @@ from pathlib import Path
 
 import yaml
 
+from followgpt import LANGUAGES
+from followgpt.i18n import site_prefix
+
 from .common import PYTHON, REPO, log, median, run_child
 
 FULL_BUILD = """
@@ -65,7 +68,8 @@ markdown_extensions:
 
 def bare_configs(work: Path) -> list[Path]:
     files = []
-    for lang, prefix in (("zh", ""), ("en", "en/")):
+    for lang in LANGUAGES:
+        prefix = site_prefix(lang)
         config = {
             "site_name": "FollowGPT (bare)",
             "docs_dir": str(REPO / "docs" / lang),

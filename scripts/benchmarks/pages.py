@@ -15,6 +15,9 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from followgpt import LANGUAGES
+from followgpt.i18n import site_prefix
+
 from .common import CHROMIUM, CHROMIUM_ARGS, gzip_size, log
 
 # One representative page per page type (paths relative to a language's root).
@@ -25,7 +28,7 @@ PAGE_TYPES = {
     "tree": "ecosystem/open-models/",   # a family tree near the top of the page
     "model": "models/gpt-3/",           # a generated model page with its neighbourhood tree
 }
-LANG_PREFIX = {"zh": "", "en": "en/"}
+LANG_PREFIX = {lang: site_prefix(lang) for lang in LANGUAGES}
 
 SCROLL_JS = """
 async () => {

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from followgpt import LANGUAGES
+from followgpt import DEFAULT_LANGUAGE, LANGUAGES
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 
@@ -18,6 +18,20 @@ UI = {
 
 def t(key: str, lang: str) -> str:
     return UI[key][lang]
+
+
+def site_prefix(lang: str) -> str:
+    """Where a language's site sits inside the whole site: '' for the default language, 'en/' for English."""
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def language_of(site_path: str) -> tuple[str, str]:
+    """(language, path within that language's site) for a path relative to the whole site."""
+    for lang in LANGUAGES:
+        prefix = site_prefix(lang)
+        if prefix and site_path.startswith(prefix):
+            return lang, site_path[len(prefix):]
+    return DEFAULT_LANGUAGE, site_path
 
 
 def other_language(lang: str) -> str:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-LANGUAGES = {"zh": "", "en": "en/"}   # language → where its site sits in the whole site
+from followgpt import LANGUAGES as LANGUAGE_CODES
+from followgpt.i18n import site_prefix
+
+LANGUAGES = {lang: site_prefix(lang) for lang in LANGUAGE_CODES}   # language → where its site sits
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 
 

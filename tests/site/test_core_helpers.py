@@ -1,10 +1,10 @@
-"""Pure helpers behind the MkDocs adapter: navigation, untranslated pages, search terms."""
+"""Pure helpers behind the MkDocs adapter: navigation, languages, untranslated pages, search terms."""
 
 from pathlib import Path
 
 import pytest
 
-from followgpt.i18n import split_front_matter, untranslated_page
+from followgpt.i18n import language_of, site_prefix, split_front_matter, untranslated_page
 from followgpt.navigation import NavError, load_nav, nav_for, nav_pages
 from followgpt.search_terms import glue_single_characters, tune_search_index, word_parts, words
 
@@ -40,6 +40,13 @@ def test_nav_errors_say_where_and_what(tmp_path, text, message):
 def test_real_nav_lists_every_page_once():
     pages = nav_pages(load_nav(REPO / "docs" / "nav.yaml"))
     assert len(pages) == len(set(pages))
+
+
+def test_each_language_has_its_place_in_the_site():
+    assert site_prefix("zh") == "" and site_prefix("en") == "en/"
+    assert language_of("en/gpt/gpt-1/index.html") == ("en", "gpt/gpt-1/index.html")
+    assert language_of("gpt/gpt-1/index.html") == ("zh", "gpt/gpt-1/index.html")
+    assert language_of("english/index.html") == ("zh", "english/index.html")  # a prefix is a whole folder
 
 
 def test_untranslated_page_keeps_title_and_content_under_a_notice():

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import unquote, urlsplit
 
+from followgpt.i18n import language_of, other_language
 from followgpt.render.export import EXPORT_FILES
 
 from .findings import Finding, quote
@@ -348,11 +349,11 @@ def _source_of(site_dir: Path, page_file: Path, project: Project | None, url: st
     built = f"site/{rel}:{html_line}"
     if project is None:
         return f"site/{rel}", html_line, ""
-    lang, rest = ("en", rel[3:]) if rel.startswith("en/") else ("zh", rel)
+    lang, rest = language_of(rel)
     stem = rest[: -len("index.html")].rstrip("/") if rest.endswith("index.html") else rest[:-5]
     candidates = [f"{stem}.md", f"{stem}/index.md"] if stem else ["index.md"]
     for candidate in candidates:
-        for source_lang in (lang, "en" if lang == "zh" else "zh"):
+        for source_lang in (lang, other_language(lang)):
             source = project.docs / source_lang / candidate
             if source.is_file():
                 text = source.read_text(encoding="utf-8").split("\n")

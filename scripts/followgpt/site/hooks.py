@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from followgpt import DEFAULT_LANGUAGE, LANGUAGES
-from followgpt.i18n import LANGUAGE_NAMES, other_language, untranslated_page
+from followgpt.i18n import LANGUAGE_NAMES, other_language, site_prefix, untranslated_page
 from followgpt.navigation import NavError, load_nav, nav_for
 from followgpt.registry import RegistryError, load_registry
 from followgpt.render import (EXPORT_FILES, MarkerError, SiteContext, collect_usages, expand_page,
@@ -33,11 +33,6 @@ log = logging.getLogger("mkdocs.plugins.followgpt")
 
 EN_CONFIG = "mkdocs.en.yml"  # next to mkdocs.yml
 EXPORTERS = {"json": to_json, "csv": to_csv, "bibtex": to_bibtex}
-
-
-def site_prefix(lang: str) -> str:
-    """Where a language's site sits inside the whole site."""
-    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
 
 
 class SiteHooks:
