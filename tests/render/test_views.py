@@ -116,7 +116,8 @@ def test_model_page(expand):
     assert "```mermaid" in markdown
     assert "## Notes that discuss it { #notes }\n\n- [首页](../index.md)\n- [GPT-3 笔记](../gpt/gpt-3.md)" in markdown
     assert re.findall(r"^## .*\{ #[a-z-]+ \}$", markdown, re.M) == [
-        "## Facts { #facts }", "## Training { #training }", "## Lineage { #lineage }", "## Notes that discuss it { #notes }"]
+        "## Facts { #facts }", "## Training { #training }", "## Lineage { #lineage }", "## Notes that discuss it { #notes }",
+        "## Cite this { #cite }"]
 
 
 def test_model_page_statuses_rumours_and_superseded(expand):

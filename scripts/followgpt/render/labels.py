@@ -162,6 +162,10 @@ TEXT = {
     "download_json": {"zh": "完整登记表：模型、来源、机构、术语", "en": "The whole registry: models, sources, organisations, terms"},
     "download_csv": {"zh": "每个模型的每项数据一行，含状态与来源", "en": "One row per model and fact, with status and source"},
     "download_bib": {"zh": "全部参考文献", "en": "Every source in the bibliography"},
+    "download_schema": {"zh": "JSON 文件的结构说明（JSON Schema），可用来校验下载的数据",
+                        "en": "The structure of the JSON file (a JSON Schema), to validate the download against"},
+    "dataset_version_line": {"zh": "当前数据版本：**{version}**。", "en": "Current dataset version: **{version}**."},
+    "see_changelog": {"zh": "各版本的变化见{link}。", "en": " What changed in each version: {link}."},
     "growth_title": {"zh": "模型参数量随时间的增长", "en": "Growth of model parameters over time"},
     "growth_desc": {
         "zh": "对数纵轴为参数量，横轴为日期；共 {n} 个模型，从 {first} 到 {last}。空心点为估计值。",

@@ -17,6 +17,7 @@ from ..labels import (ACCESS, ARCHITECTURES, COLUMNS, EDGE_TYPES, FACT_NAMES, KI
                       label, text)
 from ..links import MODELS_DIR
 from ..units import FACTS
+from . import cite
 from .table import markdown_table
 from .tree import render_tree, select_around
 
@@ -165,6 +166,8 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
     pages = discussing_pages(ctx, model_id)
     if pages:
         lines += [f"## {text('discussed_in', lang)} {{ #notes }}", ""] + [f"- {ctx.page_link(path)}" for path in pages]
+        lines.append("")
+    lines += [f"## {cite.HEADING[lang]} {{ #cite }}", ""] + cite.cite_block(ctx, model_id)
     return "\n".join(lines).rstrip()
 
 
