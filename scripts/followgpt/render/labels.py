@@ -61,6 +61,20 @@ LIFECYCLE_EVENTS = {
     "released": {"zh": "{date}在{scope}上线", "en": "{date}: became available in {scope}"},
 }
 
+# Short names for the timeline's "date type" column.
+LIFECYCLE_EVENT_NAMES = {
+    "deprecated": {"zh": "宣布弃用", "en": "Deprecated"},
+    "retired": {"zh": "退役", "en": "Retired"},
+    "renamed": {"zh": "更名", "en": "Renamed"},
+    "released": {"zh": "上线", "en": "Released"},
+}
+LIFECYCLE_SCOPE_NAMES = {
+    "api": {"zh": "API", "en": "API"},
+    "chatgpt": {"zh": "ChatGPT", "en": "ChatGPT"},
+    "product": {"zh": "产品", "en": "product"},
+    "weights": {"zh": "权重", "en": "weights"},
+}
+
 LICENSE_KINDS = {
     "permissive": {"zh": "宽松开源许可", "en": "permissive"},
     "copyleft": {"zh": "著佐权（copyleft）", "en": "copyleft"},
@@ -252,6 +266,11 @@ TEXT = {
     "conditions": {"zh": "条件", "en": "Conditions"},
     "regional_limits": {"zh": "地区限制", "en": "Regional limits"},
     "models": {"zh": "模型", "en": "Models"},
+    "growth_legend_total": {"zh": "总参数量", "en": "total parameters"},
+    "growth_legend_active": {"zh": "激活参数量（混合专家）", "en": "active parameters (mixture of experts)"},
+    "growth_active_tooltip": {"zh": "{name}：总参数量 {total}，激活参数量 {active}",
+                              "en": "{name}: {total} total, {active} active parameters"},
+    "growth_undisclosed": {"zh": "参数量未公开、因而未画出的模型：", "en": "Not plotted, parameter count undisclosed: "},
     "growth_empty": {"zh": "登记表中还没有同时有日期和参数量的模型。", "en": "No model in the registry has both a date and a parameter count yet."},
 }
 
