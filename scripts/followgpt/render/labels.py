@@ -229,8 +229,12 @@ TEXT = {
     "file": {"zh": "文件", "en": "File"},
     "format": {"zh": "格式", "en": "Format"},
     "contents": {"zh": "内容", "en": "Contents"},
-    "download_json": {"zh": "完整登记表：模型、来源、机构、术语", "en": "The whole registry: models, sources, organisations, terms"},
-    "download_csv": {"zh": "每个模型的每项数据一行，含状态与来源", "en": "One row per model and fact, with status and source"},
+    "download_json": {"zh": "完整登记表：模型（含生命周期与是否已退役）、许可证、来源、机构、术语",
+                      "en": "The whole registry: models (with lifecycle and whether retired), licences, sources, "
+                            "organisations, terms"},
+    "download_csv": {"zh": "每个模型的每项数据一行，含状态、来源、第三方估计（与数值分列）、许可证与是否已退役",
+                     "en": "One row per model and fact, with status, source, third-party estimates (apart from the "
+                           "value), licence and whether the model is retired"},
     "download_bib": {"zh": "全部参考文献", "en": "Every source in the bibliography"},
     "growth_title": {"zh": "模型参数量随时间的增长", "en": "Growth of model parameters over time"},
     "growth_desc": {
