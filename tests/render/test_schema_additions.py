@@ -157,3 +157,10 @@ def test_exports_carry_status_licence_lifecycle_and_keep_estimates_apart(registr
     assert davinci["model_status"] == "retired" and davinci["retired_date"] == "2024-01-04"
     assert davinci["lifecycle"] == "2023-07-06 deprecated api; 2024-01-04 retired api"
     assert rows[("gpt-2", "parameters")]["license_id"] == "openai-gpt2-modified-mit"
+
+
+def test_models_index_marks_retired_models(expand):
+    markdown = expand("<!-- followgpt:models -->\n", lang="en").markdown
+    assert "- [text-davinci-003](../models/text-davinci-003.md) · 2022, retired 2024" in markdown
+    zh = expand("<!-- followgpt:models -->\n").markdown
+    assert "· 2022、已退役 2024" in zh
