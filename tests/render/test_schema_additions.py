@@ -164,3 +164,16 @@ def test_models_index_marks_retired_models(expand):
     assert "- [text-davinci-003](../models/text-davinci-003.md) · 2022, retired 2024" in markdown
     zh = expand("<!-- followgpt:models -->\n").markdown
     assert "· 2022、已退役 2024" in zh
+
+
+def test_every_new_vocabulary_value_has_a_label_in_both_languages():
+    from followgpt.registry import vocabulary as v
+    from followgpt.render import labels
+    tables = [(v.EDGE_TYPES, labels.EDGE_MEANINGS), (v.EDGE_TYPES, labels.EDGE_TYPES), (v.MODALITIES, labels.MODALITIES),
+              (v.REASONING, labels.REASONING), (v.LIFECYCLE_EVENTS, labels.LIFECYCLE_EVENTS),
+              (v.LIFECYCLE_EVENTS, labels.LIFECYCLE_EVENT_NAMES), (v.LIFECYCLE_SCOPES, labels.LIFECYCLE_SCOPES),
+              (v.LIFECYCLE_SCOPES, labels.LIFECYCLE_SCOPE_NAMES), (v.LICENSE_KINDS, labels.LICENSE_KINDS),
+              (v.COMMERCIAL_USE, labels.PERMISSION), (v.OUTPUT_USE, labels.PERMISSION)]
+    for values, table in tables:
+        for value in values:
+            assert table[value]["zh"] and table[value]["en"], value

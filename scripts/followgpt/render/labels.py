@@ -270,6 +270,9 @@ TEXT = {
     "conditions": {"zh": "条件", "en": "Conditions"},
     "regional_limits": {"zh": "地区限制", "en": "Regional limits"},
     "models": {"zh": "模型", "en": "Models"},
+    "growth_desc_moe": {"zh": "菱形为混合专家模型的激活参数量，以虚线连到其总参数量。",
+                        "en": " Diamonds are the active parameters of mixture-of-experts models, joined to their total "
+                              "by a dashed line."},
     "growth_legend_total": {"zh": "总参数量", "en": "total parameters"},
     "growth_legend_active": {"zh": "激活参数量（混合专家）", "en": "active parameters (mixture of experts)"},
     "growth_active_tooltip": {"zh": "{name}：总参数量 {total}，激活参数量 {active}",
