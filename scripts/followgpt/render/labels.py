@@ -229,8 +229,12 @@ TEXT = {
     "file": {"zh": "文件", "en": "File"},
     "format": {"zh": "格式", "en": "Format"},
     "contents": {"zh": "内容", "en": "Contents"},
-    "download_json": {"zh": "完整登记表：模型、来源、机构、术语", "en": "The whole registry: models, sources, organisations, terms"},
-    "download_csv": {"zh": "每个模型的每项数据一行，含状态与来源", "en": "One row per model and fact, with status and source"},
+    "download_json": {"zh": "完整登记表：模型（含生命周期与是否已退役）、许可证、来源、机构、术语",
+                      "en": "The whole registry: models (with lifecycle and whether retired), licences, sources, "
+                            "organisations, terms"},
+    "download_csv": {"zh": "每个模型的每项数据一行，含状态、来源、第三方估计（与数值分列）、许可证与是否已退役",
+                     "en": "One row per model and fact, with status, source, third-party estimates (apart from the "
+                           "value), licence and whether the model is retired"},
     "download_bib": {"zh": "全部参考文献", "en": "Every source in the bibliography"},
     "download_schema": {"zh": "JSON 文件的结构说明（JSON Schema），可用来校验下载的数据",
                         "en": "The structure of the JSON file (a JSON Schema), to validate the download against"},
@@ -270,6 +274,9 @@ TEXT = {
     "conditions": {"zh": "条件", "en": "Conditions"},
     "regional_limits": {"zh": "地区限制", "en": "Regional limits"},
     "models": {"zh": "模型", "en": "Models"},
+    "growth_desc_moe": {"zh": "菱形为混合专家模型的激活参数量，以虚线连到其总参数量。",
+                        "en": " Diamonds are the active parameters of mixture-of-experts models, joined to their total "
+                              "by a dashed line."},
     "growth_legend_total": {"zh": "总参数量", "en": "total parameters"},
     "growth_legend_active": {"zh": "激活参数量（混合专家）", "en": "active parameters (mixture of experts)"},
     "growth_active_tooltip": {"zh": "{name}：总参数量 {total}，激活参数量 {active}",

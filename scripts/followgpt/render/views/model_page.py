@@ -81,8 +81,9 @@ def license_line(ctx: ViewContext, license_id: str) -> str:
     name = markdown_link(license_name(licence, lang), licence["url"]) if licence.get("url") else \
         markdown_text(license_name(licence, lang))
     details = [label(LICENSE_KINDS, licence.get("kind", ""), lang), license_terms(licence, lang)]
-    return name + _paren(("；" if lang == "zh" else "; ").join(details), lang) + \
-        (ctx.cite(licence["source"]) if licence.get("source") else "")
+    # The licence's own source (the text that was read) is cited in the licences table, not on every model page:
+    # for a standard licence it is some other project's copy of the text.
+    return name + _paren(("；" if lang == "zh" else "; ").join(details), lang)
 
 
 def retired_notice(ctx: ViewContext, model_id: str) -> list[str]:
@@ -130,8 +131,15 @@ def fact_notes(ctx: ViewContext, fact: dict, unit: str) -> str:
             value=format_value(rumour["value"], unit, lang), who=markdown_text(rumour.get("claimed_by", "?")),
             date=format_date(rumour["date"], lang) if rumour.get("date") else "?")
         notes.append(rendered + (ctx.cite(rumour["source"]) if rumour.get("source") else ""))
+    return join_notes(notes, lang)
+
+
+def join_notes(notes: list[str], lang: str) -> str:
+    """Notes joined by '；' / '; ' (a note's own closing full stop gives way to the separator)."""
     separator = "；" if lang == "zh" else "; "
-    return separator.join(notes)
+    parts = [note[:-1] if index < len(notes) - 1 and note.endswith(("。", ".")) and not note.endswith("..") else note
+             for index, note in enumerate(notes)]
+    return separator.join(parts)
 
 
 def facts_table(ctx: ViewContext, model_id: str) -> list[str]:
