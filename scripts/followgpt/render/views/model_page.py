@@ -22,6 +22,8 @@ from ..labels import (ARCHITECTURES, COLUMNS, EDGE_TYPES, FACT_NAMES, KINDS, LAN
                       bilingual, label, text)
 from ..links import MODELS_DIR
 from ..units import FACTS
+from ..links import absolute_page_url, model_page_path
+from ..report import report_url
 from . import cite
 from .table import markdown_table
 from .tree import render_tree, select_around
@@ -142,6 +144,20 @@ def join_notes(notes: list[str], lang: str) -> str:
     return separator.join(parts)
 
 
+def report_fields(ctx: ViewContext, model_id: str) -> list[str]:
+    """One "report a problem" link per fact, with the field filled in (when the site knows its repository)."""
+    repository = ctx.site.repository
+    record = ctx.registry.models[model_id]
+    present = [name for name in FACTS if name in (record.get("facts") or {})]
+    if not repository or not present:
+        return []
+    page = absolute_page_url(ctx.site.site_url, model_page_path(model_id))
+    title = bilingual(record["name"], "en")
+    links = [markdown_link(label(FACT_NAMES, name, ctx.lang), report_url(repository, page, f"{model_id}.{name}", title))
+             for name in present]
+    return [text("report_fields", ctx.lang) + " · ".join(links), ""]
+
+
 def facts_table(ctx: ViewContext, model_id: str) -> list[str]:
     record = ctx.registry.models[model_id]
     present = [name for name in FACTS if name in (record.get("facts") or {})]
@@ -222,6 +238,7 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
         lines += [markdown_text(summary), ""]
     lines += overview(ctx, model_id) + [""]
     lines += [f"## {text('facts', lang)} {{ #facts }}", ""] + facts_table(ctx, model_id) + [""]
+    lines += report_fields(ctx, model_id)
     lifecycle = lifecycle_section(ctx, model_id)
     if lifecycle:
         lines += [f"## {text('lifecycle', lang)} {{ #lifecycle }}", ""] + lifecycle
