@@ -17,6 +17,8 @@ from followgpt.navigation import NavError, load_nav, nav_pages
 
 from . import citations, links, originality, safety, translation, typography
 from .findings import Finding
+from followgpt.project_root import ProjectNotFound
+
 from .project import Project
 from .rules import RULES, STYLE_MANUAL
 
@@ -113,7 +115,9 @@ def main(argv: list[str] | None = None) -> int:
                              "../shared/seeds beside the checkout, else the committed fingerprints)")
     parser.add_argument("--external-report", type=Path, default=None,
                         help=f"where to list external links (default: {DEFAULT_REPORT}; '-' for none)")
-    parser.add_argument("--root", type=Path, default=None, help="project root (default: this repository)")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="project root (default: the nearest folder at or above the current directory with "
+                             "mkdocs.yml and resources/)")
     parser.add_argument("--list-rules", action="store_true", help="print the rule ids and exit")
     args = parser.parse_args(argv)
 
@@ -128,7 +132,11 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             parser.error(f"unknown check(s) {', '.join(sorted(unknown))}; choose from {', '.join(CHECKS)}")
     started = time.monotonic()
-    project = Project(args.root)
+    try:
+        project = Project(args.root)
+    except ProjectNotFound as exc:
+        print(f"check: {exc}", file=sys.stderr)
+        return 2
     project.seeds = args.seeds or default_seeds(project.root)
     files = None
     if args.files:
