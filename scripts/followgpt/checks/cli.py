@@ -15,14 +15,14 @@ from pathlib import Path
 
 from followgpt.navigation import NavError, load_nav, nav_pages
 
-from . import citations, links, originality, safety, translation, typography
+from . import citations, freshness, links, originality, safety, translation, typography
 from .findings import Finding
 from followgpt.project_root import ProjectNotFound
 
 from .project import Project
 from .rules import RULES, STYLE_MANUAL
 
-CHECKS = ("typography", "headings", "links", "safety", "citations", "originality", "translation", "nav")
+CHECKS = ("typography", "headings", "links", "safety", "citations", "freshness", "originality", "translation", "nav")
 DEFAULT_REPORT = Path("build") / "reports" / "external-links.md"
 
 
@@ -58,6 +58,8 @@ def run(project: Project, files: list[Path] | None = None, only: set[str] | None
             found += citations.check_citations(page, project)
             found += citations.check_figures(page, project)
             found += citations.check_rumours(page)
+        if "freshness" in wanted:
+            found += freshness.check_freshness(page)
         if index is not None:
             found += originality.check_page(page, index)
         findings += [finding for finding in found if page.allows(finding)]
