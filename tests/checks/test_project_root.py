@@ -61,7 +61,8 @@ def test_validate_checks_the_copy_it_is_run_in(tmp_path):
     root = _tiny_project(tmp_path / "copy")
     result = _run(["validate"], cwd=root / "docs")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("registry OK: 5 models")   # the fixture registry, not this checkout's
+    assert result.stdout.startswith("registry OK: ")
+    assert " in 2 families" in result.stdout   # the fixture registry's two families, not this checkout's six
 
     (root / "resources" / "organizations.yaml").write_text("- [\n", encoding="utf-8")
     result = _run(["validate"], cwd=root)
