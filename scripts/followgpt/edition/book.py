@@ -25,7 +25,7 @@ H1 = re.compile(r"<h1\b[^>]*>(?P<title>.*?)</h1>", re.S)
 # (a book is cited as a whole), the "not yet translated" banner stays.
 SCREEN_ONLY = [
     re.compile(r'<a class="headerlink"[^>]*>.*?</a>', re.S),
-    re.compile(r'<p class="fgpt-report">.*?</p>', re.S),
+    re.compile(r'<p class="fgpt-report(?:-fields)?">.*?</p>', re.S),
     re.compile(r'<details class="quote">.*?</details>', re.S),
 ]
 TAG = re.compile(r"<[^>]+>")
@@ -113,7 +113,7 @@ def chapters_for(pages: list[tuple[str, str, bool]], read) -> list[Chapter]:
     targets = {path: chapter_prefix(path) for path, *_ in raw}
     chapters = []
     for path, section, appendix, body, canonical in raw:
-        title_match = H1.search(body)
+        title_match = H1.search(SCREEN_ONLY[0].sub("", body))
         title = _plain(title_match["title"]) if title_match else path
         chapters.append(Chapter(path, title, rewrite_chapter(body, chapter_prefix(path) + "-", path.rstrip("/"),
                                                              canonical, targets), section, appendix))
@@ -133,7 +133,16 @@ STRINGS = {
 PRINT_CSS = """
 @page { size: A4; margin: 18mm 16mm 20mm 16mm; }
 html { font-size: 125%; }
-body { margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif; color: #111; background: #fff; }
+/* Chinese in WenQuanYi Micro Hei, a TrueType font Chromium embeds as such, with a correct text layer. Noto Sans CJK
+   (the screen's font) comes out as Type 3 glyphs whose text maps 月 to the Kangxi radical ⽉, which breaks search and
+   copying in the PDF. Latin letters keep the fonts the screen uses. */
+:root { --md-text-font-family: Arial, "Liberation Sans", "WenQuanYi Micro Hei";
+        --md-code-font-family: "DejaVu Sans Mono", "WenQuanYi Micro Hei Mono"; }
+body, .md-typeset { font-family: Arial, "Liberation Sans", "WenQuanYi Micro Hei", sans-serif; }
+body { margin: 0; color: #111; background: #fff; }
+.md-typeset code, .md-typeset pre, .md-typeset kbd { font-family: "DejaVu Sans Mono", "WenQuanYi Micro Hei Mono", monospace; }
+.md-typeset .mermaid svg, .md-typeset .mermaid svg * {
+  font-family: "trebuchet ms", verdana, arial, "WenQuanYi Micro Hei", sans-serif !important; }
 .md-typeset { font-size: .62rem; }
 .book-cover { height: 240mm; display: flex; flex-direction: column; justify-content: center; text-align: center;
   break-after: page; }
@@ -155,6 +164,8 @@ body { margin: 0; font-family: "Noto Sans CJK SC", "Noto Sans", sans-serif; colo
 .md-typeset table:not([class]) { display: table; font-size: .55rem; }
 .md-typeset .md-typeset__scrollwrap, .md-typeset .md-typeset__table { overflow: visible; }
 .md-typeset svg { max-width: 100%; height: auto; }
+.md-typeset .mermaid { break-inside: avoid; text-align: center; }
+.md-typeset .book-toc a { color: #111; }
 .md-typeset .mermaid, .md-typeset .fgpt-diagram { content-visibility: visible !important; }
 .md-typeset details { display: block; }
 .md-typeset a { color: #283593; }
