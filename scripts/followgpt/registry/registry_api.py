@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .vocabulary import ACCESS_SCOPES, FACTS
+from .vocabulary import ACCESS_SCOPES, FACTS, SERIES_EDGE
 
 
 @dataclass
@@ -95,6 +95,64 @@ class Registry:
     def status(self, model_id: str) -> str:
         """``retired`` (see ``retirement``) or ``available``."""
         return "retired" if self.retirement(model_id) else "available"
+
+    def ancestors(self, model_id: str, *, series: bool = True) -> list[dict]:
+        """Every record the model comes from, transitively: its lineage targets, theirs, and so on.
+
+        Each result is ``{id, relation, via, relations, evidence}``: ``relations`` the edge types of the path
+        from the model to the ancestor (``relation`` the first of them, the kind of inheritance the model has),
+        ``via`` the records in between (empty for a direct edge), ``evidence`` ``inferred`` when any edge on the
+        path is, else ``explicit``. So DeepSeek-R1-Distill-Qwen-7B ← distilled from ← DeepSeek-R1 ← RL from ←
+        DeepSeek-V3-Base gives ``{id: deepseek-v3-base, relation: distilled_from, via: [deepseek-r1],
+        relations: [distilled_from, rl_from]}``. With ``series``, membership of a model series counts as an
+        edge of type ``series_member`` (member → series). Each ancestor is listed once, by its shortest path
+        (ties: file order of the edges), nearest first. Visits each record and edge once; a cycle (which the
+        validator rejects) cannot make it loop.
+        """
+        return self._closure(model_id, self._upstream(series))
+
+    def descendants(self, model_id: str, *, series: bool = True) -> list[dict]:
+        """Every record that comes from the model, transitively: the mirror of ``ancestors``.
+
+        ``relations`` run from the model outwards (``relation`` is the type of the edge between the model and
+        the first record below it); read a path from the descendant back: D ← relations[-1] ← via[-1] ← … ←
+        relations[0] ← the model.
+        """
+        return self._closure(model_id, self._downstream(series))
+
+    def _upstream(self, series: bool):
+        def step(model_id: str):
+            record = self.models[model_id]
+            for edge in record.get("lineage") or []:
+                yield edge.get("target"), edge.get("type"), edge.get("evidence")
+            if series and record.get("series"):
+                yield record["series"], SERIES_EDGE, "explicit"
+        return step
+
+    def _downstream(self, series: bool):
+        def step(model_id: str):
+            for child_id, edge in self._children.get(model_id, ()):
+                yield child_id, edge.get("type"), edge.get("evidence")
+            if series:
+                for member in self._members.get(model_id, ()):
+                    yield member, SERIES_EDGE, "explicit"
+        return step
+
+    def _closure(self, model_id: str, step) -> list[dict]:
+        if model_id not in self.models:
+            raise KeyError(model_id)
+        found: dict[str, dict] = {}
+        queue = [(model_id, [], [], "explicit")]   # (record, via, relations, evidence) of the path to it
+        for current, via, relations, evidence in queue:   # breadth first: the queue grows while it is read
+            for target, kind, edge_evidence in step(current):
+                if target not in self.models or target == model_id or target in found:
+                    continue
+                path_evidence = "inferred" if "inferred" in (evidence, edge_evidence) else "explicit"
+                result = {"id": target, "relation": (relations or [kind])[0], "via": via,
+                          "relations": [*relations, kind], "evidence": path_evidence}
+                found[target] = result
+                queue.append((target, [*via, target], result["relations"], path_evidence))
+        return list(found.values())
 
     def position(self, model_id: str) -> int:
         """The record's place in file order (for ordering results the way the registry lists them)."""

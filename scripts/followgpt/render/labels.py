@@ -6,7 +6,7 @@ registry gains before this file does still renders (visibly untranslated) instea
 
 from __future__ import annotations
 
-from followgpt.registry.vocabulary import EDGE_LABELS, FACT_LABELS
+from followgpt.registry.vocabulary import EDGE_LABELS, FACT_LABELS, SERIES_EDGE
 
 # Fact and lineage-edge labels come from the registry vocabulary, so the registry docs and the site agree.
 FACT_NAMES = FACT_LABELS
@@ -133,7 +133,6 @@ METHODS = {
 }
 
 # Tree edges: the registry's lineage types, plus membership of a model series (drawn from ``series:``).
-SERIES_EDGE = "series_member"
 EDGE_TYPES = {**EDGE_LABELS, SERIES_EDGE: {"zh": "系列成员", "en": "series member"}}
 
 EDGE_MEANINGS = {
