@@ -111,14 +111,29 @@ def test_model_page(expand):
     assert "| Training compute | 3.14 × 10²³\u2009[^brown2020-gpt3] | Table D.1 |" in markdown  # thin space before the mark
     assert "| Input price (USD / 1K tokens) | $0.06[^brown2020-gpt3] |" in markdown
     assert "- **Corpora**: Common Crawl (filtered)[^brown2020-gpt3]" in markdown
-    assert "- scaled from: [GPT-2](gpt-2.md)[^radford2019-gpt2]" not in markdown
-    assert "- scaled from: [GPT-2](gpt-2.md)[^brown2020-gpt3]" in markdown
-    assert "- [end](end.md) (fine-tuned from) (inferred: Our reading.)" in markdown
+    assert "[GPT-2](gpt-2.md) (stated by the authors)[^radford2019-gpt2]" not in markdown
+    assert "- **scaled from**\n    - [GPT-2](gpt-2.md) (stated by the authors)[^brown2020-gpt3]\n" in markdown
+    assert "- **fine-tuned from**\n    - [text-davinci-003](text-davinci-003.md) (stated by the authors)" in markdown
+    assert "    - [end](end.md) (inferred: Our reading.)\n" in markdown
     assert "```mermaid" in markdown
     assert "## Notes that discuss it { #notes }\n\n- [首页](../index.md)\n- [GPT-3 笔记](../gpt/gpt-3.md)" in markdown
     assert re.findall(r"^## .*\{ #[a-z-]+ \}$", markdown, re.M) == [
         "## Facts { #facts }", "## Training { #training }", "## Lineage { #lineage }", "## Notes that discuss it { #notes }",
         "## Cite this { #cite }"]
+
+
+def test_model_page_lists_ancestors_and_descendants_transitively(expand):
+    markdown = expand("<!-- followgpt:model-page id=gpt-3 -->\n", lang="en", page_path="models/gpt-3.md").markdown
+    ancestors = markdown[markdown.index("**Comes from (directly or not)**"):markdown.index("**Led to (directly or not)**")]
+    # An indirect ancestor, with the path that leads to it read from this model, in the group of the first edge.
+    assert ("- **scaled from**\n    - [GPT-2](gpt-2.md) (stated by the authors)[^brown2020-gpt3]\n"
+            "    - GPT-3 ← scaled from ← GPT-2 ← architecture from ← [Transformer](transformer.md)\n") in ancestors
+    assert "- **series member**\n    - [GPT-3 family](gpt-3-family.md)\n" in ancestors
+    descendants = markdown[markdown.index("**Led to (directly or not)**"):]
+    assert ("    - [Omni](omni.md) ← RL from ← GPT-4 ← successor of ← GPT-3 (the path includes a relation we "
+            "inferred)") in descendants
+    zh = expand("<!-- followgpt:model-page id=gpt-3 -->\n", page_path="models/gpt-3.md").markdown
+    assert "**上游（含间接）**" in zh and "- **放大自**\n    - [GPT-2](gpt-2.md)（作者明确说明）[^brown2020-gpt3]" in zh
 
 
 def test_model_page_statuses_rumours_and_superseded(expand):
