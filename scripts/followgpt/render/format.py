@@ -7,7 +7,7 @@ not reported as such: undisclosed, estimated, disputed and approximate values ar
 
 from __future__ import annotations
 
-from followgpt.cjk import is_cjk
+from followgpt.cjk import CJK_RANGES, is_cjk
 
 import datetime
 from typing import Callable
@@ -226,4 +226,5 @@ def format_tables() -> dict:
         "count_min": {"zh": 10**5, "en": 0},     # below this a count is written out in full
         "byte_units": [list(unit) for unit in _BYTE_UNITS],
         "months_en": list(MONTHS_EN),
+        "cjk_ranges": [list(pair) for pair in CJK_RANGES],
     }
