@@ -251,7 +251,7 @@ async function start(root) {
     const parts = (doc, list) => list.map((part) => (typeof part === "string" ? part : cite(doc, part.source)));
     const missing = () => el("span", { class: "fgpt-compare__missing", title: words.text.compare_not_recorded,
                                        text: words.text.missing },
-                             el("span", { class: "md-visually-hidden", text: ` ${words.text.compare_not_recorded}` }));
+                             el("span", { class: "fgpt-compare__sr", text: ` ${words.text.compare_not_recorded}` }));
     const joiner = words.text.list_joiner;
     const colon = lang === "zh" ? "：" : ": ";
     const pageUrl = (id) => new URL(byId.get(id).pages[lang], base).href;
