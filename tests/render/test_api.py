@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 
 from followgpt.registry import load_registry
+from followgpt.render.labels import EDGE_TYPES
 from followgpt.render.api import (API_INDEX, API_INDEX_SCHEMA, API_MODEL_SCHEMA, api_files, cited_sources,
                                   index_schema, model_api_path, model_document, model_schema, models_index)
 
@@ -76,3 +77,20 @@ def test_index_lists_every_model_with_key_facts_and_vocabulary(registry):
     assert relations["series_member"]["label"]["zh"]
     assert index["display"]["formats"]["count_units"]["zh"][1] == [100_000_000, "亿"]
     assert index["display"]["labels"]["zh"]["statuses"]["undisclosed"] == "未公开"
+
+
+def test_compare_marker_mounts_the_widget_with_a_fallback_and_declares_its_script(expand):
+    zh = expand("<!-- followgpt:compare -->\n", page_path="data/compare.md")
+    assert zh.assets == {"compare"}
+    assert '<div class="fgpt-compare" data-root="../../" data-lang="zh" data-max="4"' in zh.markdown
+    assert '<noscript><p class="fgpt-compare__fallback">' in zh.markdown and 'href="../../models/"' in zh.markdown
+    en = expand("<!-- followgpt:compare -->\n", lang="en", page_path="data/compare.md")
+    assert 'data-root="../../../"' in en.markdown and 'data-lang="en"' in en.markdown   # en/ sits one level down
+
+
+def test_relations_marker_lists_the_vocabulary_with_hugging_face_values(expand):
+    markdown = expand("<!-- followgpt:relations -->\n", lang="en", page_path="data/api.md").markdown
+    assert "| `fine_tuned_from` | fine-tuned from |" in markdown and "| `finetune` |" in markdown
+    assert "| `quantized_from` | quantised from | a quantised version of the upstream weights | `quantized` |" in markdown
+    assert "| `series_member` |" in markdown
+    assert markdown.count("\n|") - 1 == len(EDGE_TYPES)   # one row per relation (after the header)
