@@ -306,7 +306,10 @@ async function start(root) {
       const label = fact === "parameters" && moe ? words.text.total_parameters : words.facts[fact];
       row(label, (doc) => {
         const value = doc.model.facts && doc.model.facts[fact];
-        return value ? el("span", { class: "fgpt-compare__value" }, parts(doc, format.fact(value, meta.unit))) : null;
+        if (!value) return null;
+        // A value that changed over time says since when it applies (as model pages do); older values are there.
+        const since = value.since ? text("since", { date: format.date(value.since) }) : "";
+        return el("span", { class: "fgpt-compare__value" }, [...parts(doc, format.fact(value, meta.unit)), since]);
       });
     }
     row(words.text.parents, (doc) => {

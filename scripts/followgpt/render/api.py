@@ -147,7 +147,8 @@ DISPLAY_TEXT = ("approx", "estimate", "disputed", "or", "list_joiner", "missing"
                 "output", "retired_access", "parents", "compare_add", "compare_placeholder", "compare_remove",
                 "compare_limit", "compare_empty", "compare_none", "compare_field", "compare_sources",
                 "compare_page", "compare_json", "compare_loading", "compare_failed", "compare_no_match",
-                "compare_results", "compare_selected", "compare_copy", "compare_copied", "compare_not_recorded")
+                "compare_results", "compare_selected", "compare_copy", "compare_copied", "compare_not_recorded",
+                "since")
 
 
 def display_labels() -> dict:
