@@ -73,3 +73,19 @@ def test_javascript_formats_every_value_and_fact_like_python():
         assert list(zip(values, got[lang]["values"])) == list(zip(values, expected_values))
         expected_facts = [format_fact(fact, unit, lang, cite=lambda source: f"[^{source}]") for fact, unit in FACTS]
         assert got[lang]["facts"] == expected_facts
+
+
+def test_every_word_the_compare_script_uses_is_published():
+    """The compare script reads its words from api/models.json: each key it names must be exported there."""
+    import re
+
+    from followgpt.render.api import DISPLAY_TABLES, DISPLAY_TEXT
+
+    script = (MODULE.parent / "followgpt-compare.mjs").read_text(encoding="utf-8")
+    texts = set(re.findall(r'words\.text\.([a-z_]+)', script)) | set(re.findall(r'\btext\("([a-z_]+)"', script))
+    texts |= {side for side in ("input", "output") if f'"{side}"' in script}
+    assert texts and texts <= set(DISPLAY_TEXT), texts - set(DISPLAY_TEXT)
+    tables = set(re.findall(r'words\.([a-z_]+)\b', script)) - {"text"}
+    assert tables and tables <= set(DISPLAY_TABLES), tables - set(DISPLAY_TABLES)
+    formatter = MODULE.read_text(encoding="utf-8")
+    assert set(re.findall(r'\btext\("([a-z_]+)"', formatter)) <= set(DISPLAY_TEXT)
