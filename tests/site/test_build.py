@@ -228,3 +228,10 @@ def test_machine_pages_and_report_links(tmp_path):
     assert model.startswith("# GPT-3") and "<!-- followgpt:" not in model
     note = (site / "en" / "note" / "index.html").read_text(encoding="utf-8")
     assert 'class="fgpt-report"><a href="https://github.com/' in note and "template=content-error.yml" in note
+
+
+def test_compare_script_loads_only_on_the_compare_pages(built_site):
+    loading = sorted(page.relative_to(built_site).as_posix() for page in html_pages(built_site)
+                     if "followgpt-compare.mjs" in page.read_text(encoding="utf-8"))
+    assert loading == ["data/compare/index.html", "en/data/compare/index.html"]
+    assert (built_site / "api" / "models.json").is_file() and (built_site / "assets" / "followgpt-format.mjs").is_file()
