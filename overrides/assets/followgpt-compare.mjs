@@ -219,7 +219,19 @@ async function start(root) {
     renderChosen();
     const mine = ++generation;
     if (!selected.length) {
-      output.replaceChildren(el("p", { class: "fgpt-compare__empty", text: words.text.compare_empty }));
+      const example = (root.dataset.example || "").split(",").filter((id) => byId.has(id));
+      const offer = example.length ? el("p", { class: "fgpt-compare__example" }, [
+        words.text.compare_example,
+        (() => {
+          const url = new URL(window.location.href);
+          url.searchParams.set("m", example.join(","));
+          const link = el("a", { href: url.pathname + url.search.replace(/%2C/gi, ","),
+                                 text: example.map((id) => name(byId.get(id))).join(" · ") });
+          link.addEventListener("click", (event) => { event.preventDefault(); selected = example.slice(0, max); update(); });
+          return link;
+        })(),
+      ]) : null;
+      output.replaceChildren(el("p", { class: "fgpt-compare__empty", text: words.text.compare_empty }), offer);
       status.textContent = "";
       return;
     }

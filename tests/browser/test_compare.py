@@ -102,6 +102,16 @@ def test_compare_on_a_phone_keeps_undisclosed_apart_and_scrolls_sideways(open_co
     assert watch.problems() == []
 
 
+def test_compare_offers_an_example_while_nothing_is_chosen(open_compare):
+    page, watch = open_compare("data/compare/", DESKTOP)
+    page.locator(".fgpt-compare__example a").click()
+    page.wait_for_selector(".fgpt-compare__table")
+    assert selection(page) == ["gpt-3", "llama-65b", "qwen3-235b-a22b"]
+    assert row(page, "激活参数量")[2].startswith("约 220 亿") and row(page, "激活参数量")[0] == "— 未记录".split()[0]
+    assert row(page, "总参数量")[0].startswith("1750 亿")          # total and active kept apart for the MoE model
+    assert watch.problems() == []
+
+
 def test_compare_keyboard_only_and_unknown_ids_ignored(open_compare):
     page, watch = open_compare("en/data/compare/?m=no-such-model,gpt-2", DESKTOP)
     page.wait_for_selector(".fgpt-compare__table")

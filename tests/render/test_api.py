@@ -9,6 +9,7 @@ import jsonschema
 import pytest
 
 from followgpt.registry import load_registry
+from followgpt.render import MarkerError
 from followgpt.render.labels import EDGE_TYPES
 from followgpt.render.api import (API_INDEX, API_INDEX_SCHEMA, API_MODEL_SCHEMA, api_files, cited_sources,
                                   index_schema, model_api_path, model_document, model_schema, models_index)
@@ -86,6 +87,12 @@ def test_compare_marker_mounts_the_widget_with_a_fallback_and_declares_its_scrip
     assert '<noscript><p class="fgpt-compare__fallback">' in zh.markdown and 'href="../../models/"' in zh.markdown
     en = expand("<!-- followgpt:compare -->\n", lang="en", page_path="data/compare.md")
     assert 'data-root="../../../"' in en.markdown and 'data-lang="en"' in en.markdown   # en/ sits one level down
+    offered = expand("<!-- followgpt:compare example=gpt-3,gpt-4 -->\n", page_path="data/compare.md").markdown
+    assert 'data-example="gpt-3,gpt-4"' in offered
+    with pytest.raises(MarkerError, match="unknown|no-such"):
+        expand("<!-- followgpt:compare example=gpt-3,no-such -->\n", page_path="data/compare.md")
+    with pytest.raises(MarkerError, match="two to 4"):
+        expand("<!-- followgpt:compare example=gpt-3 -->\n", page_path="data/compare.md")
 
 
 def test_relations_marker_lists_the_vocabulary_with_hugging_face_values(expand):

@@ -144,8 +144,8 @@ DISPLAY_TABLES = {"columns": L.COLUMNS, "kinds": L.KINDS, "access": L.ACCESS, "a
                   "statuses": L.STATUS, "evidence": L.EVIDENCE, "facts": L.FACT_NAMES, "relations": L.EDGE_TYPES,
                   "license_kinds": L.LICENSE_KINDS}
 DISPLAY_TEXT = ("approx", "estimate", "disputed", "or", "list_joiner", "missing", "total_parameters", "input",
-                "output", "retired_access", "parents", "compare_add", "compare_placeholder", "compare_remove",
-                "compare_limit", "compare_empty", "compare_none", "compare_field", "compare_sources",
+                "output", "retired_access", "parents", "compare_add", "compare_example", "compare_placeholder", "compare_remove",
+                "compare_limit", "compare_empty", "compare_field", "compare_sources",
                 "compare_page", "compare_json", "compare_loading", "compare_failed", "compare_no_match",
                 "compare_results", "compare_selected", "compare_copy", "compare_copied", "compare_not_recorded",
                 "since")

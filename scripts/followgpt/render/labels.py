@@ -230,7 +230,7 @@ TEXT = {
     "compare_remove": {"zh": "移除 {name}", "en": "Remove {name}"},
     "compare_limit": {"zh": "最多比较 {n} 个模型；先移除一个再添加。", "en": "Up to {n} models; remove one to add another."},
     "compare_empty": {"zh": "选择两到四个模型，逐项对照登记表中的数据。", "en": "Pick two to four models to see their registry data side by side."},
-    "compare_none": {"zh": "还没有选择模型。", "en": "No model chosen yet."},
+    "compare_example": {"zh": "例如：", "en": "For example: "},
     "compare_field": {"zh": "项目", "en": "Field"},
     "compare_sources": {"zh": "来源", "en": "Sources"},
     "compare_page": {"zh": "模型档案", "en": "Model page"},
