@@ -107,7 +107,7 @@ def test_compare_offers_an_example_while_nothing_is_chosen(open_compare):
     page.locator(".fgpt-compare__example a").click()
     page.wait_for_selector(".fgpt-compare__table")
     assert selection(page) == ["gpt-3", "llama-65b", "qwen3-235b-a22b"]
-    assert row(page, "激活参数量")[2].startswith("约 220 亿") and row(page, "激活参数量")[0] == "— 未记录".split()[0]
+    assert row(page, "激活参数量")[2].startswith("约 220 亿") and row(page, "激活参数量")[0].startswith("—")
     assert row(page, "总参数量")[0].startswith("1750 亿")          # total and active kept apart for the MoE model
     assert watch.problems() == []
 
