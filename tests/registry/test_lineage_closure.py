@@ -104,3 +104,18 @@ def test_long_chain_is_fast():
     assert len(reg.ancestors("m2999")) == 2999
     assert len(reg.descendants("m0")) == 2999
     assert time.perf_counter() - started < 2
+
+
+def test_limit_keeps_the_nearest_and_count_gives_the_total():
+    reg = registry(**LINE)
+    assert reg.ancestors("r1_distill", limit=2) == reg.ancestors("r1_distill")[:2]
+    assert reg.count_relatives("r1_distill", upward=True) == len(reg.ancestors("r1_distill")) == 5
+    assert reg.count_relatives("transformer", upward=False) == len(reg.descendants("transformer"))
+    chain = {f"m{i}": {"lineage": [edge("successor_of", f"m{i - 1}")]} if i else {} for i in range(20000)}
+    big = registry(**chain)
+    import time
+    started = time.perf_counter()
+    for model_id in ("m0", "m1", "m2", "m3", "m4"):   # a page's bounded view: linear, not quadratic, in the chain
+        assert len(big.descendants(model_id, limit=40)) == 40
+        assert big.count_relatives(model_id, upward=False) == 19999 - int(model_id[1:])
+    assert time.perf_counter() - started < 2

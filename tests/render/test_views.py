@@ -177,3 +177,20 @@ def test_downloads_links_are_relative_to_the_page(expand):
 
 def test_model_page_training_languages_are_named(expand):
     assert "- **语言**：英语" in expand("<!-- followgpt:model-page id=gpt-3 -->\n", page_path="models/gpt-3.md").markdown
+
+
+def test_model_page_lists_at_most_the_nearest_indirect_relatives():
+    from followgpt.registry import Registry
+    from followgpt.render import SiteContext, expand_page
+    from followgpt.render.views.model_page import INDIRECT_LIMIT
+
+    models = {f"m{i}": {"id": f"m{i}", "name": {"zh": f"M{i}", "en": f"M{i}"}, "family": "f",
+                        **({"lineage": [{"type": "successor_of", "target": f"m{i - 1}", "evidence": "inferred",
+                                         "note": {"zh": "测试。", "en": "A test."}}]} if i else {})}
+              for i in range(INDIRECT_LIMIT + 30)}
+    site = SiteContext(registry=Registry(models=models), lang="en", pages={"data/api.md": "Model JSON API"})
+    markdown = expand_page("<!-- followgpt:model-page id=m0 -->\n", page_path="models/m0.md", lang="en", site=site).markdown
+    below = markdown[markdown.index("**Led to (directly or not)**"):]
+    assert len(re.findall(r"^ +- \[M\d+\]\(m\d+\.md\) ← ", below, re.M)) == INDIRECT_LIMIT
+    assert ("28 more distant descendants are not listed here; the full list is in this model's JSON, "
+            "`api/models/m0.json` (see [Model JSON API](../data/api.md)).") in below

@@ -96,7 +96,7 @@ class Registry:
         """``retired`` (see ``retirement``) or ``available``."""
         return "retired" if self.retirement(model_id) else "available"
 
-    def ancestors(self, model_id: str, *, series: bool = True) -> list[dict]:
+    def ancestors(self, model_id: str, *, series: bool = True, limit: int | None = None) -> list[dict]:
         """Every record the model comes from, transitively: its lineage targets, theirs, and so on.
 
         Each result is ``{id, relation, via, relations, evidence}``: ``relations`` the edge types of the path
@@ -106,19 +106,24 @@ class Registry:
         DeepSeek-V3-Base gives ``{id: deepseek-v3-base, relation: distilled_from, via: [deepseek-r1],
         relations: [distilled_from, rl_from]}``. With ``series``, membership of a model series counts as an
         edge of type ``series_member`` (member → series). Each ancestor is listed once, by its shortest path
-        (ties: file order of the edges), nearest first. Visits each record and edge once; a cycle (which the
-        validator rejects) cannot make it loop.
+        (ties: file order of the edges), nearest first; ``limit`` keeps the nearest ``limit`` (``count_relatives``
+        gives the total). The walk visits each record and edge once; a cycle (which the validator rejects)
+        cannot make it loop.
         """
-        return self._closure(model_id, self._upstream(series))
+        return self._paths(model_id, self._walk(model_id, self._upstream(series)), limit)
 
-    def descendants(self, model_id: str, *, series: bool = True) -> list[dict]:
+    def descendants(self, model_id: str, *, series: bool = True, limit: int | None = None) -> list[dict]:
         """Every record that comes from the model, transitively: the mirror of ``ancestors``.
 
         ``relations`` run from the model outwards (``relation`` is the type of the edge between the model and
         the first record below it); read a path from the descendant back: D ← relations[-1] ← via[-1] ← … ←
         relations[0] ← the model.
         """
-        return self._closure(model_id, self._downstream(series))
+        return self._paths(model_id, self._walk(model_id, self._downstream(series)), limit)
+
+    def count_relatives(self, model_id: str, *, upward: bool, series: bool = True) -> int:
+        """How many ancestors (``upward``) or descendants the model has, without building their paths."""
+        return len(self._walk(model_id, self._upstream(series) if upward else self._downstream(series)))
 
     def _upstream(self, series: bool):
         def step(model_id: str):
@@ -138,21 +143,38 @@ class Registry:
                     yield member, SERIES_EDGE, "explicit"
         return step
 
-    def _closure(self, model_id: str, step) -> list[dict]:
+    def _walk(self, model_id: str, step) -> dict[str, tuple[str, str, bool]]:
+        """Breadth first from the model: reached id → (the record it was reached from, edge type, whether the
+        path to it has an inferred edge), in the order reached."""
         if model_id not in self.models:
             raise KeyError(model_id)
-        found: dict[str, dict] = {}
-        queue = [(model_id, [], [], "explicit")]   # (record, via, relations, evidence) of the path to it
-        for current, via, relations, evidence in queue:   # breadth first: the queue grows while it is read
-            for target, kind, edge_evidence in step(current):
-                if target not in self.models or target == model_id or target in found:
+        reached: dict[str, tuple[str, str, bool]] = {}
+        queue = [model_id]
+        for current in queue:   # the queue grows while it is read
+            inferred_so_far = reached[current][2] if current != model_id else False
+            for target, kind, evidence in step(current):
+                if target not in self.models or target == model_id or target in reached:
                     continue
-                path_evidence = "inferred" if "inferred" in (evidence, edge_evidence) else "explicit"
-                result = {"id": target, "relation": (relations or [kind])[0], "via": via,
-                          "relations": [*relations, kind], "evidence": path_evidence}
-                found[target] = result
-                queue.append((target, [*via, target], result["relations"], path_evidence))
-        return list(found.values())
+                reached[target] = (current, kind, inferred_so_far or evidence == "inferred")
+                queue.append(target)
+        return reached
+
+    @staticmethod
+    def _paths(model_id: str, reached: dict, limit: int | None) -> list[dict]:
+        # In breadth-first order a record's predecessor comes before it, so its path is already known.
+        paths: dict[str, tuple[list[str], list[str]]] = {}
+        results = []
+        for target in list(reached)[:limit]:
+            previous, kind, inferred = reached[target]
+            if previous == model_id:
+                via, relations = [], [kind]
+            else:
+                before, kinds = paths[previous]
+                via, relations = [*before, previous], [*kinds, kind]
+            paths[target] = (via, relations)
+            results.append({"id": target, "relation": relations[0], "via": via, "relations": relations,
+                            "evidence": "inferred" if inferred else "explicit"})
+        return results
 
     def position(self, model_id: str) -> int:
         """The record's place in file order (for ordering results the way the registry lists them)."""

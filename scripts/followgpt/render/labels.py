@@ -220,6 +220,12 @@ TEXT = {
     "ancestors": {"zh": "上游（含间接）", "en": "Comes from (directly or not)"},
     "descendants": {"zh": "下游（含间接）", "en": "Led to (directly or not)"},
     "path_inferred": {"zh": "路径中含本站推断的关系", "en": "the path includes a relation we inferred"},
+    "relatives_more": {"zh": "另有 {n} 个更远的间接上游没有列出；完整列表在本模型的 JSON 数据 {json} 中（见{where}）。",
+                       "en": "{n} more distant ancestors are not listed here; the full list is in this model's JSON, "
+                             "{json} (see {where})."},
+    "relatives_more_below": {"zh": "另有 {n} 个更远的间接下游没有列出；完整列表在本模型的 JSON 数据 {json} 中（见{where}）。",
+                             "en": "{n} more distant descendants are not listed here; the full list is in this "
+                                   "model's JSON, {json} (see {where})."},
     "indirect_count": {"zh": "另有 {n} 个间接关系", "en": "{n} more, indirectly"},
     "relations_id": {"zh": "JSON 中的写法", "en": "In the JSON"},
     "relations_name": {"zh": "本站名称", "en": "On the site"},

@@ -24,6 +24,7 @@ from ..labels import (ARCHITECTURES, COLUMNS, EDGE_TYPES, EVIDENCE, FACT_NAMES, 
                       bilingual, label, text)
 from ..links import MODELS_DIR
 from ..units import FACTS
+from ..api import model_api_path
 from ..links import absolute_page_url, model_page_path
 from ..report import report_url
 from . import cite
@@ -205,6 +206,8 @@ def edge_detail(ctx: ViewContext, edge: dict) -> str:
 
 
 INDIRECT_COLLAPSE = 12   # a group with more indirect relatives than this shows them in a collapsed block
+INDIRECT_LIMIT = 60      # indirect relatives listed per direction (nearest first); the JSON API has them all
+API_PAGE = "data/api.md"
 
 
 def relation_chain(ctx: ViewContext, start: str, result: dict, upward: bool) -> str:
@@ -228,19 +231,25 @@ def relatives(ctx: ViewContext, model_id: str, upward: bool) -> list[str]:
     """Ancestors (upward) or descendants, transitively, grouped by the type of the edge next to the model: each
     direct edge with its evidence and source, each indirect relative with the path that leads to it."""
     registry, lang = ctx.registry, ctx.lang
-    found = registry.ancestors(model_id) if upward else registry.descendants(model_id)
-    if not found:
-        return []
     if upward:
         direct = [(edge.get("target"), edge) for edge in registry.parents(model_id)
                   if edge.get("target") in registry.models]
     else:
         direct = registry.children(model_id)
+    # Nearest first, so the direct relatives come before the INDIRECT_LIMIT nearest indirect ones.
+    limit = len(direct) + 1 + INDIRECT_LIMIT
+    found = registry.ancestors(model_id, limit=limit) if upward else registry.descendants(model_id, limit=limit)
+    if not found:
+        return []
     # Every direct edge (two edges to one model are two entries), series membership, then the indirect relatives.
     near = [(edge.get("type"), f"{ctx.model_link(other)}{edge_detail(ctx, edge)}") for other, edge in direct]
     near += [(result["relation"], ctx.model_link(result["id"])) for result in found
              if not result["via"] and result["relation"] == SERIES_EDGE]
-    far = [(result["relation"], relation_chain(ctx, model_id, result, upward)) for result in found if result["via"]]
+    far_results = [result for result in found if result["via"]][:INDIRECT_LIMIT]
+    far = [(result["relation"], relation_chain(ctx, model_id, result, upward)) for result in far_results]
+    shown = {other for other, _ in direct} | {result["id"] for result in found if not result["via"]} | \
+        {result["id"] for result in far_results}
+    hidden = registry.count_relatives(model_id, upward=upward) - len(shown)
     order = {relation: index for index, relation in enumerate(EDGE_TYPES)}
     groups: dict[str, tuple[list[str], list[str]]] = {}
     for relation in sorted({relation for relation, _ in near + far}, key=lambda r: (order.get(r, len(order)), r)):
@@ -255,6 +264,10 @@ def relatives(ctx: ViewContext, model_id: str, upward: bool) -> list[str]:
             lines += [f"        - {item}" for item in indirect_items] + [""]
         else:
             lines += [f"    - {item}" for item in indirect_items]
+    if hidden > 0:
+        where = ctx.page_link(API_PAGE) if API_PAGE in ctx.site.pages else f"`{model_api_path(model_id)}`"
+        lines += ["", text("relatives_more" if upward else "relatives_more_below", lang).format(
+            n=hidden, json=f"`{model_api_path(model_id)}`", where=where)]
     lines.append("")
     return lines
 
