@@ -111,6 +111,7 @@ def test_limit_keeps_the_nearest_and_count_gives_the_total():
     assert reg.ancestors("r1_distill", limit=2) == reg.ancestors("r1_distill")[:2]
     assert reg.count_relatives("r1_distill", upward=True) == len(reg.ancestors("r1_distill")) == 5
     assert reg.count_relatives("transformer", upward=False) == len(reg.descendants("transformer"))
+    assert reg.relatives("r1_distill", upward=True, limit=2) == (reg.ancestors("r1_distill")[:2], 5)
     chain = {f"m{i}": {"lineage": [edge("successor_of", f"m{i - 1}")]} if i else {} for i in range(20000)}
     big = registry(**chain)
     import time

@@ -106,7 +106,7 @@ class Registry:
         DeepSeek-V3-Base gives ``{id: deepseek-v3-base, relation: distilled_from, via: [deepseek-r1],
         relations: [distilled_from, rl_from]}``. With ``series``, membership of a model series counts as an
         edge of type ``series_member`` (member → series). Each ancestor is listed once, by its shortest path
-        (ties: file order of the edges), nearest first; ``limit`` keeps the nearest ``limit`` (``count_relatives``
+        (ties: file order of the edges), nearest first; ``limit`` keeps the nearest ``limit`` (``relatives`` also
         gives the total). The walk visits each record and edge once; a cycle (which the validator rejects)
         cannot make it loop.
         """
@@ -120,6 +120,12 @@ class Registry:
         relations[0] ← the model.
         """
         return self._paths(model_id, self._walk(model_id, self._downstream(series)), limit)
+
+    def relatives(self, model_id: str, *, upward: bool, series: bool = True,
+                  limit: int | None = None) -> tuple[list[dict], int]:
+        """(``ancestors`` or ``descendants`` up to ``limit``, how many there are in all), from one walk."""
+        reached = self._walk(model_id, self._upstream(series) if upward else self._downstream(series))
+        return self._paths(model_id, reached, limit), len(reached)
 
     def count_relatives(self, model_id: str, *, upward: bool, series: bool = True) -> int:
         """How many ancestors (``upward``) or descendants the model has, without building their paths."""

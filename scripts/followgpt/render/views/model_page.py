@@ -238,7 +238,7 @@ def relatives(ctx: ViewContext, model_id: str, upward: bool) -> list[str]:
         direct = registry.children(model_id)
     # Nearest first, so the direct relatives come before the INDIRECT_LIMIT nearest indirect ones.
     limit = len(direct) + 1 + INDIRECT_LIMIT
-    found = registry.ancestors(model_id, limit=limit) if upward else registry.descendants(model_id, limit=limit)
+    found, total = registry.relatives(model_id, upward=upward, limit=limit)
     if not found:
         return []
     # Every direct edge (two edges to one model are two entries), series membership, then the indirect relatives.
@@ -249,7 +249,7 @@ def relatives(ctx: ViewContext, model_id: str, upward: bool) -> list[str]:
     far = [(result["relation"], relation_chain(ctx, model_id, result, upward)) for result in far_results]
     shown = {other for other, _ in direct} | {result["id"] for result in found if not result["via"]} | \
         {result["id"] for result in far_results}
-    hidden = registry.count_relatives(model_id, upward=upward) - len(shown)
+    hidden = total - len(shown)
     order = {relation: index for index, relation in enumerate(EDGE_TYPES)}
     groups: dict[str, tuple[list[str], list[str]]] = {}
     for relation in sorted({relation for relation, _ in near + far}, key=lambda r: (order.get(r, len(order)), r)):
