@@ -194,3 +194,13 @@ def test_model_page_lists_at_most_the_nearest_indirect_relatives():
     assert len(re.findall(r"^ +- \[M\d+\]\(m\d+\.md\) ← ", below, re.M)) == INDIRECT_LIMIT
     assert ("28 more distant descendants are not listed here; the full list is in this model's JSON, "
             "`api/models/m0.json` (see [Model JSON API](../data/api.md)).") in below
+
+
+def test_model_page_links_the_compare_page_with_the_model_chosen(make_site):
+    from followgpt.render import expand_page
+    site = make_site("en", pages={"data/compare.md": "# Compare models\n"})
+    markdown = expand_page("<!-- followgpt:model-page id=gpt-3 -->\n", page_path="models/gpt-3.md", lang="en",
+                           site=site).markdown
+    assert "[Compare it with other models](../data/compare.md?m=gpt-3)" in markdown
+    assert "data/compare.md?m=" not in expand_page("<!-- followgpt:model-page id=gpt-3 -->\n",
+                                                  page_path="models/gpt-3.md", lang="en", site=make_site("en")).markdown

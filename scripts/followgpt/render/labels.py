@@ -231,6 +231,7 @@ TEXT = {
     "relations_name": {"zh": "本站名称", "en": "On the site"},
     "relations_hf": {"zh": "Hugging Face 的 base_model_relation", "en": "Hugging Face base_model_relation"},
     "relations_no_hf": {"zh": "无对应", "en": "none"},
+    "compare_this": {"zh": "与其他模型逐项对比", "en": "Compare it with other models"},
     "compare_add": {"zh": "添加模型", "en": "Add a model"},
     "compare_placeholder": {"zh": "按中文名、英文名或别名搜索", "en": "Search by name or alias, in English or Chinese"},
     "compare_remove": {"zh": "移除 {name}", "en": "Remove {name}"},

@@ -147,6 +147,16 @@ def join_notes(notes: list[str], lang: str) -> str:
     return separator.join(parts)
 
 
+COMPARE_PAGE = "data/compare.md"
+
+
+def compare_link(ctx: ViewContext, model_id: str) -> list[str]:
+    """A link that opens the compare page with this model chosen (when the site has the page)."""
+    if COMPARE_PAGE not in ctx.site.pages:
+        return []
+    return [markdown_link(text("compare_this", ctx.lang), f"{ctx.link(COMPARE_PAGE)}?m={model_id}"), ""]
+
+
 def report_fields(ctx: ViewContext, model_id: str) -> list[str]:
     """One "report a problem" link per fact, with the field filled in (when the site knows its repository)."""
     repository = ctx.site.repository
@@ -301,6 +311,7 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
         lines += [markdown_text(summary), ""]
     lines += overview(ctx, model_id) + [""]
     lines += [f"## {text('facts', lang)} {{ #facts }}", ""] + facts_table(ctx, model_id) + [""]
+    lines += compare_link(ctx, model_id)
     lines += report_fields(ctx, model_id)
     lifecycle = lifecycle_section(ctx, model_id)
     if lifecycle:
