@@ -208,7 +208,7 @@ class SiteHooks:
         sections.append((label_text("llms_models", lang), [entries[path] for path in models]))
         data = [(Path(dest).name, absolute_page_url(site_url, dest), label_text(f"llms_{kind}", lang))
                 for kind, dest in [*EXPORT_FILES.items(), ("feed", FEED_FILE)]]
-        root_url = _site_url_for(site_url, lang, DEFAULT_LANGUAGE)   # the API sits at the whole site's root
+        root_url = site_url_for(site_url, lang, DEFAULT_LANGUAGE)   # the API sits at the whole site's root
         data.append((API_INDEX, absolute_page_url(root_url, API_INDEX), label_text("llms_api", lang)))
         sections.append((label_text("llms_data", lang), data))
         (site_dir / LLMS_FILE).write_text(llms_txt(config.site_name, config.site_description or "",
