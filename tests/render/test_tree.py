@@ -36,7 +36,7 @@ def test_node_ids_are_generated(expand):
     block = mermaid_block(expand("<!-- followgpt:tree root=transformer -->\n").markdown)
     ids = re.findall(r"^    (\S+)\[", block, re.M)
     assert ids == [f"n{index}" for index in range(len(ids))]
-    edges = re.findall(r"^    (\S+) (-->|-\.->)\|\"[^\"]*\"\| (\S+)$", block, re.M)
+    edges = re.findall(r"^    (\S+) (-->)\|\"[^\"]*\"\| (\S+)$", block, re.M)
     assert edges and all(re.fullmatch(r"n\d+", end) for a, _, b in edges for end in (a, b))
 
 
@@ -45,11 +45,12 @@ def test_chronological_nodes_with_years(expand):
     assert labels[:3] == ['"Transformer · 2017"', '"GPT-2 · 2019"', '"GPT-3 · 2020"']
 
 
-def test_explicit_solid_inferred_dotted_and_coloured(expand):
+def test_inferred_marked_in_the_label_and_types_by_line_style(expand):
     block = mermaid_block(expand("<!-- followgpt:tree ids=gpt-3,end,odd-x -->\n", lang="en").markdown)
-    assert re.search(r'n\d+ -\.->\|"fine-tuned from"\| n\d+', block)
+    assert re.search(r'n\d+ -->\|"fine-tuned from\?"\| n\d+', block)
     assert re.search(r'n\d+ -->\|"trained on outputs of"\| n\d+', block)
-    assert "linkStyle 0 stroke:#43a047" in block
+    assert "linkStyle 0 stroke:#43a047,color:#43a047,stroke-width:2px,stroke-dasharray:0" in block
+    assert "stroke-dasharray:2 4" in block      # trained on outputs of: dotted
 
 
 def test_click_links_are_relative_directory_urls(make_site):
@@ -83,10 +84,10 @@ def test_depth_widens_around(expand):
 def test_legend_lists_used_relations_and_line_styles(expand):
     markdown = expand("<!-- followgpt:tree ids=gpt-3,end -->\n", lang="en").markdown
     legend = markdown.split("```")[-1]
-    assert "| Relation | Meaning |" in legend
+    assert "| Line | Relation | Meaning |" in legend
     assert "| fine-tuned from | initialised from the upstream weights and trained further |" in legend
-    assert "| dotted | our inference |" in legend
-    assert "| solid |" not in legend
+    assert "| “?” after a label | our inference |" in legend
+    assert '<svg class="fgpt-edge-sample"' in legend and 'aria-hidden="true"' in legend
 
 
 def test_series_nodes_are_tied_to_their_members_in_the_tree(expand):
