@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser.conftest import PageWatch
+from browser.diagram_metrics import METRICS_JS
+from browser.diagram_metrics import problems as diagram_problems
 from browser.site_pages import LANGUAGES, all_pages, page_file, page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -74,8 +76,10 @@ async (timeoutMs) => {
 """
 
 
-def inspect_page(page, watch: PageWatch, site_url: str, lang: str, path: str) -> list[str]:
-    """Load one page and return what is wrong with it (empty list: nothing)."""
+def inspect_page(page, watch: PageWatch, site_url: str, lang: str, path: str, width: str = "desktop") -> list[str]:
+    """Load one page and return what is wrong with it (empty list: nothing). Each diagram and generated figure
+    must be readable at ``width``: text displayed at 11px or more, and no wider than the content column on a
+    desktop or ~2.2 column widths on a phone (browser/diagram_metrics.py)."""
     page.goto("about:blank")  # ends the previous page: its cancelled requests are not this page's failures
     for found in (watch.console_errors, watch.failed, watch.foreign):
         found.clear()
@@ -83,6 +87,7 @@ def inspect_page(page, watch: PageWatch, site_url: str, lang: str, path: str) ->
     try:
         page.goto(page_url(site_url, lang, path), wait_until="load", timeout=PAGE_TIMEOUT_MS)
         seen = page.evaluate(INSPECT_JS, PAGE_TIMEOUT_MS)
+        metrics = page.evaluate(METRICS_JS) if seen["diagrams"] == [] else []
         page.wait_for_timeout(50)  # let late console messages and requests arrive
     except Exception as exc:  # a timeout or a crashed page is a finding, not the end of the loop
         return [f"did not load and settle within {PAGE_TIMEOUT_MS / 1000:.0f}s: {str(exc).splitlines()[0]}"]
@@ -93,6 +98,7 @@ def inspect_page(page, watch: PageWatch, site_url: str, lang: str, path: str) ->
     if seen["imagesWithoutAlt"]:
         problems.append(f"images without alt text: {', '.join(seen['imagesWithoutAlt'][:5])}")
     problems += seen["diagrams"]
+    problems += diagram_problems(metrics, width)
     if seen["mathRendered"] < seen["math"]:
         problems.append(f"math: {seen['math'] - seen['mathRendered']} of {seen['math']} formulas not rendered by KaTeX")
     if seen["mathErrors"]:
@@ -143,7 +149,7 @@ def test_every_page(browser, site_dir, site_url, width):
                 failures["(time cap)"] = [f"stopped after {LOOP_CAP_S}s with {len(pages) - visited} pages not visited"]
                 break
             try:
-                problems = inspect_page(page, watch, site_url, lang, path)
+                problems = inspect_page(page, watch, site_url, lang, path, width)
             except Exception as exc:  # the tab itself died (renderer crash): note it, carry on in a new tab
                 problems = [f"the browser tab failed: {str(exc).splitlines()[0]}"]
                 try:

@@ -9,6 +9,11 @@ def mermaid_block(markdown: str) -> str:
     return re.search(r"```mermaid\n(.*?)\n```", markdown, re.S).group(1)
 
 
+def all_blocks(markdown: str) -> list[str]:
+    """Every diagram of a tree (a wide tree is split into parts)."""
+    return re.findall(r"```mermaid\n(.*?)\n```", markdown, re.S)
+
+
 def node_labels(block: str) -> dict[str, str]:
     return dict(re.findall(r'^    (n\d+)\[(".*")\]$', block, re.M))
 
@@ -65,11 +70,13 @@ def test_click_links_are_relative_directory_urls(make_site):
 
 
 def test_around_marks_the_centre_and_family_marks_outsiders(expand):
-    around = mermaid_block(expand("<!-- followgpt:tree around=gpt-3 -->\n").markdown)
+    parts = all_blocks(expand("<!-- followgpt:tree around=gpt-3 -->\n").markdown)
+    around = next(part for part in parts if '"GPT-3 · 2020"' in part and "focus" in part.split("classDef")[-1])
     labels = node_labels(around)
     centre = next(node for node, text in labels.items() if text.startswith('"GPT-3 ·'))
     assert f"class {centre} focus" in around
-    assert len(labels) == 6          # gpt-2, gpt-3, gpt-4, end, odd-x, text-davinci-003
+    drawn = {text for part in parts for text in node_labels(part).values()}
+    assert len(drawn) == 6          # gpt-2, gpt-3, gpt-4, end, odd-x, text-davinci-003
     family = mermaid_block(expand("<!-- followgpt:tree family=odd -->\n").markdown)
     outsider = next(node for node, text in node_labels(family).items() if text.startswith('"GPT-3 ·'))
     assert f"class {outsider} external" in family
@@ -77,7 +84,8 @@ def test_around_marks_the_centre_and_family_marks_outsiders(expand):
 
 def test_depth_widens_around(expand):
     one = node_labels(mermaid_block(expand("<!-- followgpt:tree around=gpt-2 -->\n").markdown))
-    two = node_labels(mermaid_block(expand("<!-- followgpt:tree around=gpt-2 depth=2 -->\n").markdown))
+    two = {text for part in all_blocks(expand("<!-- followgpt:tree around=gpt-2 depth=2 -->\n").markdown)
+           for text in node_labels(part).values()}
     assert len(one) == 3 and len(two) == 8
 
 

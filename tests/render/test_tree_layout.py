@@ -96,5 +96,7 @@ def test_a_large_synthetic_family_is_split_within_the_width_budget(synthetic, la
 
 def test_a_tree_that_fits_is_one_diagram_in_the_preferred_direction(expand):
     markdown = expand("<!-- followgpt:tree ids=gpt-2,gpt-3 -->\n").markdown
-    assert len(blocks(markdown)) == 1 and blocks(markdown)[0].startswith("flowchart TB")
+    assert len(blocks(markdown)) == 1 and blocks(markdown)[0].startswith("flowchart LR")   # the default
     assert "fgpt-tree-part" not in markdown
+    asked = expand("<!-- followgpt:tree ids=gpt-2,gpt-3 direction=TB -->\n").markdown
+    assert blocks(asked)[0].startswith("flowchart TB")

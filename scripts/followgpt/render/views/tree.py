@@ -228,10 +228,12 @@ def legend(edges, lang: str, outside: bool = False) -> str:
 
 # The widest a drawn diagram may be: at mermaid's natural size its labels are 16px, and the site draws a diagram
 # at no less than 0.7 of that (11.2px). A 688px desktop column therefore holds 983px without sideways scrolling
-# (a 358px phone column shows it as 1.9 column widths). The estimate (tree_layout) is within ~1.3× of the drawn
-# width for the trees the site has; FIT leaves room for that.
+# (a 358px phone column shows it as 1.9 column widths). The estimate (tree_layout) matches mermaid's drawing
+# for left-to-right trees and can fall up to ~1.35× short for top-to-bottom ones (dagre orders and spaces a
+# wide rank less tightly than the estimate assumes); widths are compared with that margin.
 MAX_WIDTH = 960
-FIT = 780
+FIT = 900
+MARGIN = {"TB": 1.35, "LR": 1.05}
 MAX_NODES = 40       # more nodes than this in one diagram is a wall, however narrow
 
 
@@ -248,13 +250,17 @@ class Part:
 
 
 def estimated_width(ctx: ViewContext, nodes, edges, direction: str) -> float:
+    """The width mermaid may draw the tree at, with the estimate's margin of error for ``direction``."""
     labels = {node: node_text(ctx, node) for node in nodes}
     return estimate(labels, [(parent, child, edge_text(edge, ctx.lang)) for parent, child, edge in edges],
-                    direction).w
+                    direction).w * MARGIN[direction]
 
 
-def best_direction(ctx: ViewContext, nodes, edges, preferred: str) -> tuple[str, float]:
-    """The preferred direction if the tree fits in it, else the narrower one."""
+def best_direction(ctx: ViewContext, nodes, edges, preferred: str | None) -> tuple[str, float]:
+    """The preferred direction if the tree fits in it, else the narrower one. Without a preference, left to
+    right comes first: its width is estimated exactly (it is the sum of the ranks), and it keeps a node with
+    many children or parents compact."""
+    preferred = preferred or "LR"
     other = "LR" if preferred == "TB" else "TB"
     widths = {preferred: estimated_width(ctx, nodes, edges, preferred)}
     if widths[preferred] <= FIT:
@@ -275,7 +281,7 @@ def era_of(ctx: ViewContext, nodes, edges) -> dict[str, str]:
     return {node: str(value) if value is not None else "9999" for node, value in dates.items()}
 
 
-def plan(ctx: ViewContext, nodes, edges, preferred: str = "TB") -> list[Part]:
+def plan(ctx: ViewContext, nodes, edges, preferred: str | None = None) -> list[Part]:
     """One part if the tree fits the column in some direction, else parts by era (consecutive years), each
     drawing the edges whose later end is its own, with the other end as a stub."""
     direction, width = best_direction(ctx, nodes, edges, preferred)
@@ -339,7 +345,7 @@ def part_heading(parts: list[Part], index: int, anchor: str, lang: str) -> str:
             + "".join(f" · {link}" for link in links) + "</p>")
 
 
-def render_tree(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozenset(), direction="TB") -> str:
+def render_tree(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozenset(), direction=None) -> str:
     ctx.assets.add("mermaid")
     parts = plan(ctx, list(nodes), list(edges), direction)
     outside = bool(set(external) & set(nodes)) or len(parts) > 1
@@ -377,4 +383,4 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
     edges = edges + series_edges(registry, nodes)
     if not nodes:
         raise MarkerProblem(f"the tree selection {chosen[0]}={options[chosen[0]]} has no lineage edges")
-    return render_tree(ctx, nodes, edges, focus, external, options.get("direction", "TB"))
+    return render_tree(ctx, nodes, edges, focus, external, options.get("direction"))

@@ -96,8 +96,10 @@ def label_box(label: str) -> Box:
     return Box(width, lines * LINE)
 
 
-def ranks(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, int]:
-    """Longest-path ranks, ignoring edges that close a cycle."""
+def ranks(nodes: list[str], edges: list[tuple[str, str]], pull: str = "") -> dict[str, int]:
+    """Longest-path ranks, ignoring edges that close a cycle. ``pull``: move nodes without parents down towards
+    their children ("near": just above the nearest child, "far": just above the farthest, taking their other
+    descendants along), two guesses at what dagre's network simplex does."""
     out: dict[str, list[str]] = {}
     for parent, child in edges:
         out.setdefault(parent, []).append(child)
@@ -125,18 +127,39 @@ def ranks(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, int]:
             visit(node)
     rank = {node: 0 for node in nodes}
     forward = [edge for edge in edges if edge not in back and edge[0] in rank and edge[1] in rank]
-    for _ in range(len(nodes) + 1):
-        changed = False
-        for parent, child in forward:
-            if rank[child] < rank[parent] + 1:
-                rank[child] = rank[parent] + 1
-                changed = True
-        if not changed:
-            break
+
+    def push_down() -> None:
+        for _ in range(len(nodes) + 1):
+            changed = False
+            for parent, child in forward:
+                if rank[child] < rank[parent] + 1:
+                    rank[child] = rank[parent] + 1
+                    changed = True
+            if not changed:
+                break
+
+    push_down()
+    # dagre's network simplex keeps edges short: a node without parents sits just above its nearest child
+    # (a series record drawn beside its first member, not at the top), and its other children follow it down
+    has_parent = {child for _, child in forward}
+    for _ in range(3 if pull else 0):
+        for node in nodes:
+            children = [rank[child] for parent, child in forward if parent == node]
+            if node not in has_parent and children:
+                rank[node] = max(rank[node], (min(children) if pull == "near" else max(children)) - 1)
+        push_down()
     return rank
 
 
 def estimate(labels: dict[str, str], edges: list[tuple[str, str, str]], direction: str = "TB") -> Box:
+    """The drawn size of a flowchart with these node labels (node id → text) and (parent, child, label)
+    edges, laid out ``direction``: the largest of three guesses at dagre's ranks (longest path, sources pulled
+    near, sources pulled far), so that it errs on the wide side."""
+    guesses = [_estimate(labels, edges, direction, pull) for pull in ("", "near", "far")]
+    return Box(max(box.w for box in guesses), max(box.h for box in guesses))
+
+
+def _estimate(labels: dict[str, str], edges: list[tuple[str, str, str]], direction: str, pull: str) -> Box:
     """The drawn size of a flowchart with these node labels (node id → text) and (parent, child, label)
     edges, laid out ``direction``.
 
@@ -145,7 +168,7 @@ def estimate(labels: dict[str, str], edges: list[tuple[str, str, str]], directio
     edge passing a rank takes a little room there."""
     horizontal = direction in ("LR", "RL")
     boxes = {node: node_box(text) for node, text in labels.items()}
-    rank = ranks(list(labels), [(parent, child) for parent, child, _ in edges])
+    rank = ranks(list(labels), [(parent, child) for parent, child, _ in edges], pull)
     # per doubled rank: (main size, cross size, items) — items are boxes along the cross axis
     main_of: dict[int, float] = {}
     cross_of: dict[int, float] = {}
