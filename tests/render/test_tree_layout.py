@@ -84,7 +84,7 @@ def test_a_large_synthetic_family_is_split_within_the_width_budget(synthetic, la
         own_nodes |= {labels[node] for node in labels if node not in stub_ids}
     # every model of the family drawn (not as a stub) in some part; every edge drawn once
     members = registry.family_members("synth-001")
-    assert {label.split(" · ")[0] for label in own_nodes} == {site.model_name(m) if hasattr(site, "model_name")
+    assert {label.split("\n")[0] for label in own_nodes} == {site.model_name(m) if hasattr(site, "model_name")
                                                                else registry.models[m]["name"][lang] for m in members}
     assert seen_edges == sum(len(registry.parents(member)) for member in members)
     # the parts link to each other

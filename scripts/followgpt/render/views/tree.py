@@ -137,23 +137,29 @@ def chronological(registry, nodes: list[str]) -> list[str]:
     return sorted(nodes, key=key)
 
 
+def multiline_label(text_value: str) -> str:
+    """A quoted mermaid label whose lines (``\\n``) are kept apart with ``<br/>`` (each line escaped)."""
+    return '"' + "<br/>".join(mermaid_label(line)[1:-1] for line in text_value.split("\n")) + '"'
+
+
 def node_label(ctx: ViewContext, model_id: str) -> str:
-    return mermaid_label(node_text(ctx, model_id))
+    return multiline_label(node_text(ctx, model_id))
 
 
 def node_text(ctx: ViewContext, model_id: str) -> str:
+    """The name, and the year on a second line (narrower nodes: more of a tree fits the column)."""
     dated = first_date(ctx.registry, model_id)
     name = ctx.model_name(model_id)
-    return f"{name} · {year_of(dated[1])}" if dated else name
+    return f"{name}\n{year_of(dated[1])}" if dated else name
 
 
 def edge_years(edge: dict) -> str:
-    """' · 2023–2024' for an edge that held only for a time (since/until), else ''."""
+    """'\\n2023–2024' (a second line) for an edge that held only for a time (since/until), else ''."""
     if not (edge.get("since") or edge.get("until")):
         return ""
     since = str(year_of(edge["since"])) if edge.get("since") else ""
     until = str(year_of(edge["until"])) if edge.get("until") else ""
-    return f" · {since}–{until}"
+    return f"\n{since}–{until}"
 
 
 INFERRED_MARK = "?"
@@ -183,7 +189,7 @@ def flowchart(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozen
     lines += [f"    {node_ids[model_id]}[{node_label(ctx, model_id)}]" for model_id in nodes]
     link_styles = []
     for index, (parent, child, edge) in enumerate(edges):
-        lines.append(f"    {node_ids[parent]} -->|{mermaid_label(edge_text(edge, ctx.lang))}| {node_ids[child]}")
+        lines.append(f"    {node_ids[parent]} -->|{multiline_label(edge_text(edge, ctx.lang))}| {node_ids[child]}")
         link_styles.append(f"    linkStyle {index} {link_style(edge.get('type'))}")
     lines += link_styles
     for model_id in nodes:
@@ -319,6 +325,15 @@ def plan(ctx: ViewContext, nodes, edges, preferred: str | None = None) -> list[P
             current.append(node)
     if current:
         parts.append(part_of(current))
+    # a part with one or two models of its own is merged into the next one when the two fit together
+    index = 0
+    while index + 1 < len(parts):
+        merged = part_of(parts[index].own + parts[index + 1].own)
+        if min(len(parts[index].own), len(parts[index + 1].own)) <= 2 and merged.width <= FIT \
+                and len(merged.nodes) <= MAX_NODES:
+            parts[index:index + 2] = [merged]
+        else:
+            index += 1
     home = {node: index for index, part in enumerate(parts) for node in part.own}
     for part in parts:
         part.stubs = {node: home[node] for node in part.stubs}
