@@ -79,8 +79,9 @@ def size_of(ctx: ViewContext, model_id: str) -> tuple[str, str]:
     total = _value(fact)
     if total is None:
         return "", "none"
-    approx = "~" if fact.get("approx") or fact.get("status") in {"estimated", "disputed"} else ""
-    shown = approx + format_count(total, ctx.lang)
+    shown = format_count(total, ctx.lang)
+    if fact.get("approx") or fact.get("status") in {"estimated", "disputed"}:
+        shown = text("approx", ctx.lang).format(shown)
     active = _value(ctx.registry.fact(model_id, "active_parameters"))
     if active:
         shown = text("overview_moe", ctx.lang).format(total=shown, active=format_count(active, ctx.lang))
