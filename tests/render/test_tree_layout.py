@@ -100,3 +100,26 @@ def test_a_tree_that_fits_is_one_diagram_in_the_preferred_direction(expand):
     assert "fgpt-tree-part" not in markdown
     asked = expand("<!-- followgpt:tree ids=gpt-2,gpt-3 direction=TB -->\n").markdown
     assert blocks(asked)[0].startswith("flowchart TB")
+
+
+def test_every_tree_of_the_real_registry_fits_the_budget():
+    """Every family tree and every model page's neighbourhood tree, in both languages, as the generator plans
+    it: each diagram within the width budget (the estimate, with its margin) and the node budget."""
+    from pathlib import Path
+
+    from followgpt.render.context import ViewContext
+
+    registry = load_registry(Path(__file__).resolve().parents[2] / "resources")
+    too_wide = []
+    for lang in ("zh", "en"):
+        ctx = ViewContext(SiteContext(registry=registry, lang=lang), "gpt/x.md", lang)
+        selections = {f"family={family}": tree.select_family(registry, family) for family in registry.families}
+        selections |= {f"around={model_id}": tree.select_around(registry, model_id) for model_id in registry.models}
+        for name, (nodes, edges, _, _) in selections.items():
+            if not edges:
+                continue
+            edges = edges + tree.series_edges(registry, nodes)
+            for part in tree.plan(ctx, nodes, edges):
+                if part.width > tree.MAX_WIDTH or len(part.nodes) > tree.MAX_NODES:
+                    too_wide.append(f"{lang} {name}: {len(part.nodes)} nodes, ~{part.width:.0f}px {part.direction}")
+    assert not too_wide, "\n".join(too_wide)
