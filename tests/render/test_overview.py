@@ -31,7 +31,8 @@ def test_deterministic_well_formed_and_accessible(expand, lang):
     first = expand("<!-- followgpt:overview -->\n", lang=lang).markdown
     assert first == expand("<!-- followgpt:overview -->\n", lang=lang).markdown
     svg = figure(first)
-    assert svg.get("role") == "img" and svg.find(f"{SVG}title").text and svg.find(f"{SVG}desc").text
+    # "group", not "img": its links must stay reachable by keyboard and screen readers
+    assert svg.get("role") == "group" and svg.find(f"{SVG}title").text and svg.find(f"{SVG}desc").text
     # a size of its own (viewBox, width, height): the page reserves its space before painting (no layout shift)
     width, height = (float(value) for value in svg.get("viewBox").split()[2:])
     assert float(svg.get("width")) == width and float(svg.get("height")) == height

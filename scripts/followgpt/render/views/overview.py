@@ -196,7 +196,7 @@ def svg(ctx: ViewContext, nodes: list[Node], lanes: list[str], figure_id: str) -
                                               last=format_date(nodes[-1].date, lang), edges=len(edges))
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" '
-        f'height="{height:.0f}" role="img" aria-labelledby="{figure_id}-title {figure_id}-desc" class="fgpt-overview" '
+        f'height="{height:.0f}" role="group" aria-labelledby="{figure_id}-title {figure_id}-desc" class="fgpt-overview" '
         f'style="width:100%;height:auto;min-width:{width * MIN_SCALE:.0f}px;max-width:{width * MAX_SCALE:.0f}px;'
         f'font-family:inherit" font-size="{FONT}" fill="currentColor">',
         f'<title id="{figure_id}-title">{xml_text(title)}</title>',
