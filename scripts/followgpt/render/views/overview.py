@@ -59,7 +59,9 @@ class Node:
 
 
 def text_width(value: str) -> float:
-    return text_width_16(value) * FONT / 16
+    """Room for ``value`` at FONT px: Arial's widths plus 12% for wider system fonts (DejaVu Sans, Segoe UI),
+    since the figure's text is drawn in the page's font."""
+    return text_width_16(value) * FONT / 16 * 1.12
 
 
 def _value(fact):
