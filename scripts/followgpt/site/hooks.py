@@ -21,10 +21,11 @@ from mkdocs.utils import get_relative_url
 
 from followgpt import DEFAULT_LANGUAGE, LANGUAGES
 from followgpt.dataset import read_history
-from followgpt.i18n import LANGUAGE_NAMES, other_language, reviewed_note, site_prefix, untranslated_page
+from followgpt.i18n import (LANGUAGE_NAMES, other_language, reviewed_note, site_prefix, site_url_for,
+                            untranslated_page)
 from followgpt.navigation import NavError, load_nav, nav_for
 from followgpt.registry import RegistryError, load_registry
-from followgpt.render import (EXPORT_FILES, FEED_FILE, MarkerError, SiteContext, collect_usages, expand_page,
+from followgpt.render import (API_INDEX, EXPORT_FILES, api_files, FEED_FILE, MarkerError, SiteContext, collect_usages, expand_page,
                               export_schema_text, FEED_TITLES, model_page_path, model_page_stub, to_atom, to_bibtex, to_csv,
                               to_json)
 from followgpt.render.links import absolute_page_url
@@ -93,7 +94,7 @@ class SiteHooks:
         config.extra["followgpt"] = {
             "lang": self.lang,
             # Absolute base URL of each language's site, for the sitemap's hreflang alternates.
-            "site_urls": {lang: _site_url_for(root_url, self.lang, lang) for lang in LANGUAGES},
+            "site_urls": {lang: site_url_for(root_url, self.lang, lang) for lang in LANGUAGES},
         }
         return config
 
@@ -121,6 +122,9 @@ class SiteHooks:
                                                                        config.site_url or "")))
         if self.lang == DEFAULT_LANGUAGE:
             vendor.add_files(files, config, self.root)
+            # The JSON API is language-neutral: written once, at the root of the whole site (the Chinese one).
+            for dest, content in api_files(self.registry, self.history.current_name).items():
+                files.append(File.generated(config, dest, content=content))
         pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
         self.site = SiteContext(
             registry=self.registry,
@@ -204,6 +208,8 @@ class SiteHooks:
         sections.append((label_text("llms_models", lang), [entries[path] for path in models]))
         data = [(Path(dest).name, absolute_page_url(site_url, dest), label_text(f"llms_{kind}", lang))
                 for kind, dest in [*EXPORT_FILES.items(), ("feed", FEED_FILE)]]
+        root_url = site_url_for(site_url, lang, DEFAULT_LANGUAGE)   # the API sits at the whole site's root
+        data.append((API_INDEX, absolute_page_url(root_url, API_INDEX), label_text("llms_api", lang)))
         sections.append((label_text("llms_data", lang), data))
         (site_dir / LLMS_FILE).write_text(llms_txt(config.site_name, config.site_description or "",
                                                    label_text("llms_details", lang), sections), encoding="utf-8")
@@ -220,7 +226,7 @@ class SiteHooks:
         en = load_config(
             config_file=str(self.root / EN_CONFIG),
             site_dir=os.path.join(config.site_dir, "en"),
-            site_url=_site_url_for(config.site_url or "", DEFAULT_LANGUAGE, "en"),
+            site_url=site_url_for(config.site_url or "", DEFAULT_LANGUAGE, "en"),
             strict=config.strict,
         )
         en.plugins.on_startup(command="serve" if self.serving else "build", dirty=False)
@@ -229,15 +235,6 @@ class SiteHooks:
         finally:
             en.plugins.on_shutdown()
 
-
-def _site_url_for(url: str, from_lang: str, to_lang: str) -> str:
-    """Base URL of ``to_lang``'s site given ``from_lang``'s base URL."""
-    if not url:
-        return ""
-    root = url if url.endswith("/") else url + "/"
-    if site_prefix(from_lang):
-        root = root[: -len(site_prefix(from_lang))]
-    return root + site_prefix(to_lang)
 
 
 def _markdown_paths(docs_dir: Path) -> set[str]:
