@@ -104,3 +104,15 @@ def test_since_and_row_selectors(expand, registry):
         expand("<!-- followgpt:overview since=23 -->\n")
     with pytest.raises(MarkerError):
         expand("<!-- followgpt:overview since=2999 -->\n")
+
+
+def test_lanes_by_organisation(expand, registry):
+    svg = figure(expand("<!-- followgpt:overview lanes=org -->\n", lang="en").markdown)
+    lane_of = {}
+    for model_id, _, x, _ in rows(svg):
+        lane_of.setdefault(registry.models[model_id]["organizations"][0], set()).add(x)
+    assert all(len(xs) == 1 for xs in lane_of.values())
+    headers = [text.text for text in svg.iter(f"{SVG}text") if "rotate(-90)" in (text.get("transform") or "")]
+    names = {registry.organizations[org]["name"]["en"] if isinstance(registry.organizations[org]["name"], dict)
+             else registry.organizations[org]["name"] for org in lane_of}
+    assert set(headers) == names

@@ -12,7 +12,8 @@ a small ring when the registry records no count (a product, a code project, an a
 
 Pure Python, no script, no fonts of its own: text inherits the page font and follows the palette
 (``currentColor``); the SVG has a viewBox, so the browser reserves its height before it is painted.
-Options: the row selectors of table/growth (family=, series=, org=, kind=, ids=) and ``since=YYYY``.
+Options: the row selectors of table/growth (family=, series=, org=, kind=, ids=), ``since=YYYY`` and
+``lanes=family`` (default) or ``lanes=org`` (one lane per organisation: a model's first listed organisation).
 Model-series records are left out (their members are drawn); undated models are listed under the figure.
 """
 
@@ -33,7 +34,7 @@ from .tree_layout import text_width as text_width_16
 
 NAME = "overview"
 BLOCK = True
-OPTIONS = {**ROW_SELECTORS, "since": "year"}
+OPTIONS = {**ROW_SELECTORS, "since": "year", "lanes": ("family", "org")}
 
 FONT = 12            # the SVG's text size; the page keeps it at no less than MIN_SCALE of this (11px)
 MIN_SCALE = 11 / 12
@@ -108,12 +109,14 @@ def select(ctx: ViewContext, options: dict) -> tuple[list[Node], list[str], list
     dated.sort()
     lanes: list[str] = []
     nodes = []
+    by_org = options.get("lanes") == "org"
     for row, (date, _, model_id) in enumerate(dated):
-        family = registry.models[model_id].get("family") or ""
-        if family not in lanes:
-            lanes.append(family)
+        record = registry.models[model_id]
+        lane = ((record.get("organizations") or [""])[0] if by_org else record.get("family")) or ""
+        if lane not in lanes:
+            lanes.append(lane)
         size, marker = size_of(ctx, model_id)
-        nodes.append(Node(model_id, ctx.model_name(model_id), date, lanes.index(family), row, size=size,
+        nodes.append(Node(model_id, ctx.model_name(model_id), date, lanes.index(lane), row, size=size,
                           marker=marker))
     return nodes, lanes, undated
 
@@ -125,8 +128,8 @@ def lineage(ctx: ViewContext, nodes: list[Node]) -> list[tuple[Node, Node, dict]
             for edge in ctx.registry.parents(node.model_id) if edge.get("target") in by_id]
 
 
-def lane_name(ctx: ViewContext, family: str) -> str:
-    record = ctx.registry.families.get(family)
+def lane_name(ctx: ViewContext, lane: str, by_org: bool = False) -> str:
+    record = (ctx.registry.organizations if by_org else ctx.registry.families).get(lane)
     return bilingual(record["name"], ctx.lang) if record else text("overview_no_family", ctx.lang)
 
 
@@ -157,11 +160,11 @@ def _dot(marker: str, cx: float, cy: float) -> str:
             f'stroke-width="1.5"/>')
 
 
-def svg(ctx: ViewContext, nodes: list[Node], lanes: list[str], figure_id: str) -> str:
+def svg(ctx: ViewContext, nodes: list[Node], lanes: list[str], figure_id: str, by_org: bool = False) -> str:
     lang = ctx.lang
     edges = lineage(ctx, nodes)
     types = [edge_type for edge_type in EDGE_TYPES if any(edge.get("type") == edge_type for _, _, edge in edges)]
-    names = [lane_name(ctx, family) for family in lanes]
+    names = [lane_name(ctx, lane, by_org) for lane in lanes]
     header = max(text_width(name) for name in names) + HEADER_PAD
     lanes_right = AXIS + LANE * len(lanes)
     label_x = lanes_right + 6
@@ -284,4 +287,4 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
         names = text("list_joiner", ctx.lang).join(xml_text(ctx.model_name(model_id)) for model_id, _ in undated)
         caption = f'\n<figcaption>{xml_text(text("overview_undated", ctx.lang))}{names}</figcaption>'
     return (f'<figure class="fgpt-figure fgpt-overview-figure">\n<div class="fgpt-scroll">\n'
-            f'{svg(ctx, nodes, lanes, figure_id)}\n</div>{caption}\n</figure>')
+            f'{svg(ctx, nodes, lanes, figure_id, options.get("lanes") == "org")}\n</div>{caption}\n</figure>')
