@@ -1,9 +1,13 @@
 """The thin MkDocs adapter: wires the registry and the renderers into a build, one language per build.
 
 ``mkdocs.yml`` (zh) and ``mkdocs.en.yml`` (en) both load this through ``scripts/mkdocs_hooks.py``. The Chinese
-build, when it is done, builds the English site into ``<site_dir>/en/`` so one ``mkdocs build``/``serve``
-always gives both languages. All content logic lives in plain-Python modules; this file only translates MkDocs
-events into calls to them.
+build also builds the English site into ``<site_dir>/en/``, in a second process and at the same time as its own
+pages (``followgpt.site.language_worker``), so one ``mkdocs build``/``serve`` always gives both languages. All
+content logic lives in plain-Python modules; this file only translates MkDocs events into calls to them.
+
+What is expensive and unchanged between builds is kept under ``.cache/`` in the project (git-ignored, safe to
+delete): the validated registry (``followgpt.registry.cache``) and the drawn diagrams
+(``followgpt.site.prerender``), both keyed by content, so a cached build writes the same files as a clean one.
 """
 
 from __future__ import annotations
@@ -22,25 +26,29 @@ from mkdocs.utils import get_relative_url
 from followgpt import DEFAULT_LANGUAGE, LANGUAGES
 from followgpt.i18n import LANGUAGE_NAMES, other_language, site_prefix, untranslated_page
 from followgpt.navigation import NavError, load_nav, nav_for
-from followgpt.registry import RegistryError, load_registry
+from followgpt.registry import RegistryError
+from followgpt.registry.cache import load_registry_cached
 from followgpt.render import (EXPORT_FILES, MarkerError, SiteContext, collect_usages, expand_page,
                               model_page_path, model_page_stub, to_bibtex, to_csv, to_json)
 from followgpt.search_terms import tune_search_index
 from followgpt.site import vendor
-from followgpt.site.prerender import PrerenderError, prerender_site, settings_of
+from followgpt.site import prerender
+from followgpt.site.language_worker import LanguageWorker
+from followgpt.site.prerender import DiagramDrawer, PrerenderError, settings_of
 
 log = logging.getLogger("mkdocs.plugins.followgpt")
 
 EN_CONFIG = "mkdocs.en.yml"  # next to mkdocs.yml
+CACHE_DIR = ".cache"          # next to mkdocs.yml; git-ignored, safe to delete
 EXPORTERS = {"json": to_json, "csv": to_csv, "bibtex": to_bibtex}
 
 
 class SiteHooks:
     """Per-build state and event handlers.
 
-    MkDocs caches hook modules by path, so the Chinese build and the English build it starts share this
-    object. That is safe because the builds never overlap: on_config resets the per-build state, and the
-    English build runs only after every Chinese page has been written.
+    The English build runs in its own process with its own instance (``FOLLOWGPT_PARALLEL=0``: in this process
+    after the Chinese build, sharing this object, as MkDocs caches hook modules by path; on_config resets the
+    per-build state).
     """
 
     def __init__(self) -> None:
@@ -49,11 +57,21 @@ class SiteHooks:
         self.serving = False
         self.registry = None
         self.site: SiteContext | None = None
+        self.drawer: DiagramDrawer | None = None
+        self.pending_pages: list[Path] = []   # written pages whose diagrams were not in the cache yet
+        self.worker: LanguageWorker | None = None
 
     # -- configuration ---------------------------------------------------------------------------------
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+
+    def on_shutdown(self):
+        self._stop_worker()
+
+    def on_build_error(self, error):
+        if not self.serving:
+            self._stop_worker()
 
     @event_priority(100)  # before Material's search plugin reads its jieba settings
     def on_config(self, config):
@@ -61,8 +79,11 @@ class SiteHooks:
         self.lang = config.theme["language"]
         if self.lang not in LANGUAGES:
             raise PluginError(f"theme.language must be one of {', '.join(LANGUAGES)}, got {self.lang!r}")
+        if self.lang == DEFAULT_LANGUAGE and _parallel() and (self.root / EN_CONFIG).is_file():
+            if self.worker is None or not self.worker.alive():
+                self.worker = LanguageWorker()   # starts importing MkDocs now, while this build reads its config
         try:
-            self.registry = load_registry(self.root / "resources")
+            self.registry = load_registry_cached(self.root / "resources", self.root / CACHE_DIR / "registry")
         except RegistryError as exc:
             raise PluginError("The registry does not validate:\n" + "\n".join(map(str, exc.issues))) from None
         try:
@@ -77,6 +98,14 @@ class SiteHooks:
         mermaid = config.plugins.get("mermaid2")
         if mermaid is not None:
             vendor.configure_mermaid(mermaid, self.lang, self.root)
+        self.pending_pages = []
+        try:
+            draw = mermaid is not None and prerender.available()
+        except PrerenderError as exc:
+            raise PluginError(str(exc)) from None
+        self.drawer = DiagramDrawer(
+            self.root / CACHE_DIR / "diagrams", self.root / "node_modules" / vendor.LIBRARIES["mermaid"][0],
+            settings_of(mermaid.config["arguments"])) if draw else None
         root_url = config.site_url or ""
         config.extra["followgpt"] = {
             "lang": self.lang,
@@ -88,6 +117,15 @@ class SiteHooks:
     # -- files -----------------------------------------------------------------------------------------
 
     def on_files(self, files: Files, config) -> Files:
+        if self.worker is not None and self.lang == DEFAULT_LANGUAGE:
+            # Now, not earlier: MkDocs has just emptied the site folder, en/ included.
+            self.worker.start({
+                "config_file": str(self.root / EN_CONFIG),
+                "site_dir": os.path.join(config.site_dir, "en"),
+                "site_url": _site_url_for(config.site_url or "", DEFAULT_LANGUAGE, "en"),
+                "strict": config.strict,
+                "command": "serve" if self.serving else "build",
+            })
         docs_dir = Path(config.docs_dir)
         other_dir = docs_dir.parent / other_language(self.lang)
         for src_uri in _markdown_paths(other_dir) - _markdown_paths(docs_dir):
@@ -123,6 +161,10 @@ class SiteHooks:
     def on_page_content(self, html: str, page, config, files):
         if 'class="arithmatex"' in html:
             page.meta["followgpt_assets"].add("katex")
+        if self.drawer is not None:
+            # Diagrams drawn by the build leave an empty slot here: no mermaid markup remains in the page, so
+            # mkdocs-mermaid2 skips it (its own check) and the template adds no diagram runtime.
+            html = self.drawer.slot_page(html)
         return html
 
     def on_page_context(self, context, page, config, nav):
@@ -140,28 +182,55 @@ class SiteHooks:
         }
         return context
 
+    @event_priority(-100)  # after mkdocs-mermaid2's on_post_page: drawn SVGs mention "mermaid" in their styles
+    def on_post_page(self, output: str, page, config):
+        if self.drawer is not None:
+            output, missing = self.drawer.fill(output)
+            if missing:
+                self.pending_pages.append(Path(page.file.abs_dest_path))
+        return output
+
     # -- after the build -------------------------------------------------------------------------------
 
     @event_priority(-100)  # after Material's search plugin has written the index
     def on_post_build(self, config):
-        lang = config.theme["language"]  # not self.lang: the English build below reuses this object
+        lang = config.theme["language"]  # not self.lang: with FOLLOWGPT_PARALLEL=0 the English build reuses this object
         index = Path(config.site_dir) / "search" / "search_index.json"
         if lang == "zh" and index.exists():
             tune_search_index(index)
+        if self.drawer is not None:
+            self._draw_diagrams()
         if lang == DEFAULT_LANGUAGE:
-            self._build_english(config)
-            if not self.serving:  # previews keep the (lazy) client-side diagrams: rebuilds stay fast
-                self._prerender_diagrams(config)
+            if self.worker is not None:
+                try:
+                    self.worker.wait()
+                except RuntimeError as exc:
+                    raise PluginError(f"The English site failed to build:\n{exc}") from None
+                finally:
+                    if not self.serving:
+                        self._stop_worker()
+            elif (self.root / EN_CONFIG).is_file():
+                self._build_english(config)
 
-    def _prerender_diagrams(self, config) -> None:
-        mermaid = config.plugins.get("mermaid2")
+    def _draw_diagrams(self) -> None:
+        drawer, pending = self.drawer, self.pending_pages
         try:
-            prerender_site(Path(config.site_dir), self.root / "node_modules" / vendor.LIBRARIES["mermaid"][0],
-                           settings_of(mermaid.config["arguments"] if mermaid else {}))
+            drawer.fill_files(pending)
         except PrerenderError as exc:
             raise PluginError(str(exc)) from None
+        self.pending_pages = []
+        if drawer.sources:
+            log.info(f"Drew {drawer.drawn} diagrams to SVG at build time ({len(drawer.sources)} in the "
+                     f"{self.lang} site, {len(drawer.sources) - drawer.drawn} of them from {CACHE_DIR}/).")
+
+    def _stop_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.close()
+            self.worker = None
 
     def _build_english(self, config) -> None:
+        """FOLLOWGPT_PARALLEL=0: the English build in this process, after the Chinese one."""
+        drawer, pending = self.drawer, self.pending_pages
         en = load_config(
             config_file=str(self.root / EN_CONFIG),
             site_dir=os.path.join(config.site_dir, "en"),
@@ -173,6 +242,12 @@ class SiteHooks:
             mkdocs_build(en)
         finally:
             en.plugins.on_shutdown()
+            self.drawer, self.pending_pages = drawer, pending
+
+
+def _parallel() -> bool:
+    """Build the English site in a second process (default), unless FOLLOWGPT_PARALLEL=0."""
+    return os.environ.get("FOLLOWGPT_PARALLEL", "1").strip() != "0"
 
 
 def _site_url_for(url: str, from_lang: str, to_lang: str) -> str:

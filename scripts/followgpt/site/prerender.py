@@ -1,50 +1,68 @@
-"""Draw the site's mermaid diagrams to SVG at build time, in headless Chromium.
+"""Draw the site's mermaid diagrams to SVG at build time, in headless Chromium, remembering each by content.
 
 Client-side mermaid costs a phone about a second of main-thread work per diagram page (Lighthouse mobile ~79 on
-the open-models page). When Chromium and Playwright are available (``make test`` installs both), the build
-replaces each ``<div class="mermaid">`` with the SVG mermaid itself draws, using the site's own copy of mermaid
-and the page's mermaid settings, and drops the diagram scripts from pages whose diagrams are all drawn. Without
-Chromium (a contributor's ``mkdocs serve``), pages keep the lazy client-side rendering, which gives the same
-pictures.
+the open-models page). When Chromium and Playwright are available (``make test`` installs both), every
+``<div class="mermaid">`` becomes the SVG mermaid itself draws, using the site's own copy of mermaid and the
+page's mermaid settings, and the page carries no diagram script at all. Without Chromium (or with
+``FOLLOWGPT_PRERENDER=0``) pages keep the lazy client-side rendering, which gives the same pictures.
 
-``FOLLOWGPT_PRERENDER``: ``auto`` (default: pre-render when Chromium is there), ``0`` (never), ``1`` (required:
-fail the build without Chromium).
+How a build uses this (``followgpt.site.hooks``), so that no page is parsed or drawn twice:
+
+1. ``slot()``: while a page is converted, each diagram becomes an empty slot naming the diagram's key (a hash
+   of its source and of everything else that shapes the drawing). The page then holds no mermaid markup, so
+   mkdocs-mermaid2 skips it by its own check, and the template adds no diagram runtime.
+2. ``fill()``: when the page's HTML is final, slots whose drawing is in the cache (``.cache/diagrams/`` in the
+   project, git-ignored, safe to delete) are filled at once.
+3. ``draw_missing()`` then ``fill()`` again, once after all pages: the diagrams not in the cache are drawn in
+   one Chromium session, stored, and the pages still holding slots are rewritten.
+
+A diagram's SVG id is derived from its key, so a drawing taken from the cache is byte-for-byte the drawing a
+clean build makes (tests/site/test_incremental.py builds both ways and compares).
+
+``FOLLOWGPT_PRERENDER``: ``auto`` (default: draw when Chromium is there), ``0`` (never), ``1`` (required: fail
+the build without Chromium).
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import logging
 import os
 import re
 import shutil
+import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.followgpt.prerender")
 
-DIAGRAM = re.compile(r'<div class="mermaid">(?P<source>.*?)</div>', re.S)
-# What the page needs only to draw diagrams in the browser: mermaid2's module script, and the block our
-# template marks (the import map and the space-reserving script).
-MERMAID2_SCRIPT = re.compile(r'<script type="module">\s*import mermaid from "[^"]*mermaid\.esm\.min\.mjs";.*?</script>',
-                             re.S)
-RUNTIME_BLOCK = re.compile(r"<!-- fgpt:diagram-runtime -->.*?<!-- /fgpt:diagram-runtime -->", re.S)
+# A diagram as mkdocs-mermaid2's fence writes it (before any re-serialisation: one or two spaces).
+DIAGRAM = re.compile(r'<div\s+class="mermaid">(?P<source>.*?)</div>', re.S)
+SLOT = re.compile(r'<div class="fgpt-diagram-slot" data-key="(?P<key>[0-9a-f]{64})"></div>')
 XLINK_ONLY = re.compile(r'<a ((?:(?!href=)[^>])*?)xlink:href="([^"]*)"')
 ORIGIN = "http://followgpt.prerender.invalid"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync",
                  "--disable-background-networking", "--disable-component-update"]
+VIEWPORT = {"width": 1200, "height": 800}
+DRAW_SCRIPT = """async ([settings, items]) => {
+    const mermaid = (await import("/mermaid/mermaid.esm.min.mjs")).default;
+    mermaid.initialize(settings);
+    const out = [];
+    for (const [id, source] of items) {
+        try {
+            out.push({svg: (await mermaid.render(id, source)).svg});
+        } catch (error) {
+            out.push({error: String(error && error.message || error)});
+        }
+    }
+    return out;
+}"""
 
 
 class PrerenderError(RuntimeError):
     """Pre-rendering was required but could not run, or a diagram failed to draw."""
-
-
-@dataclass
-class Result:
-    pages: int = 0
-    diagrams: int = 0
 
 
 def mode() -> str:
@@ -58,42 +76,129 @@ def chromium_path() -> str | None:
     return shutil.which("chromium") or (("/usr/bin/chromium") if Path("/usr/bin/chromium").exists() else None)
 
 
-def prerender_site(site_dir: Path, mermaid_dir: Path, mermaid_config: dict) -> Result:
-    """Replace every diagram in ``site_dir``'s HTML with its SVG. ``mermaid_dir`` holds mermaid.esm.min.mjs."""
+def _playwright_installed() -> bool:
+    import importlib.util
+    return importlib.util.find_spec("playwright") is not None
+
+
+def available() -> bool:
+    """Whether this build draws its diagrams (FOLLOWGPT_PRERENDER and Chromium); raises if required but missing."""
     chosen = mode()
     if chosen == "0":
-        return Result()
-    chromium = chromium_path()
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        sync_playwright = None
-    if chromium is None or sync_playwright is None:
+        return False
+    if chromium_path() is None or not _playwright_installed():
         if chosen == "1":
             raise PrerenderError("FOLLOWGPT_PRERENDER=1 but Chromium or Playwright is missing (make test installs both)")
         log.info("Diagrams stay client-side: no Chromium/Playwright to draw them at build time.")
-        return Result()
+        return False
+    return True
 
-    pages = {path: path.read_text(encoding="utf-8") for path in sorted(site_dir.rglob("*.html"))}
-    pages = {path: text for path, text in pages.items() if DIAGRAM.search(text)}
-    sources = sorted({html.unescape(m.group("source")) for text in pages.values() for m in DIAGRAM.finditer(text)})
-    if not sources:
-        return Result()
-    # Playwright's sync API refuses to run where an event loop is already running (a build started from a
-    # browser test, or from async code): a worker thread has its own.
-    with ThreadPoolExecutor(max_workers=1) as worker:
-        svgs = worker.submit(_draw, sources, mermaid_dir, mermaid_config, chromium, sync_playwright).result()
 
-    result = Result()
-    for path, text in pages.items():
-        drawn = DIAGRAM.sub(lambda m: _drawn_div(svgs[html.unescape(m.group("source"))]), text)
-        drawn = MERMAID2_SCRIPT.sub("", drawn)
-        drawn = RUNTIME_BLOCK.sub("", drawn)
-        path.write_text(drawn, encoding="utf-8")
-        result.pages += 1
-    result.diagrams = len(sources)
-    log.info(f"Drew {result.diagrams} diagrams to SVG at build time on {result.pages} pages.")
-    return result
+class DiagramDrawer:
+    """Diagrams drawn to SVG by content: slots in pages, a cache on disk, one Chromium session for the rest."""
+
+    def __init__(self, cache_dir: Path, mermaid_dir: Path, settings: dict):
+        self.cache_dir = Path(cache_dir)
+        self.mermaid_dir = Path(mermaid_dir)
+        self.settings = {**settings, "startOnLoad": False}
+        self.sources: dict[str, str] = {}   # key -> source, for the diagrams met in this build
+        self.drawn = 0                      # drawn in Chromium in this build
+        self.reused = 0                     # taken from the cache in this build
+        self._memory: dict[str, str] = {}   # key -> SVG, read or drawn in this process
+        self._salt = self._salt_of()
+
+    def _salt_of(self) -> str:
+        """Everything besides the source that shapes a drawing: mermaid's version, its settings, the drawing
+        script and viewport, and the Chromium binary (its text measurement)."""
+        parts = [DRAW_SCRIPT, json.dumps(VIEWPORT, sort_keys=True), json.dumps(self.settings, sort_keys=True)]
+        package = self.mermaid_dir.parent / "package.json"
+        parts.append(package.read_text(encoding="utf-8") if package.is_file() else "")
+        chromium = chromium_path()
+        if chromium:
+            stat = os.stat(os.path.realpath(chromium))
+            parts.append(f"{os.path.realpath(chromium)} {stat.st_size} {stat.st_mtime_ns}")
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+    def key(self, source: str) -> str:
+        return hashlib.sha256((self._salt + "\0" + source).encode("utf-8")).hexdigest()
+
+    # -- 1. slots -------------------------------------------------------------------------------------------
+
+    def slot_page(self, page_html: str) -> str:
+        """Replace each diagram of a page's content with a slot naming its key."""
+        def to_slot(match: re.Match) -> str:
+            source = html.unescape(match.group("source"))
+            key = self.key(source)
+            self.sources[key] = source
+            return f'<div class="fgpt-diagram-slot" data-key="{key}"></div>'
+        return DIAGRAM.sub(to_slot, page_html)
+
+    # -- 2. filling ----------------------------------------------------------------------------------------
+
+    def _cached(self, key: str) -> str | None:
+        if key not in self._memory:
+            path = self.cache_dir / f"{key}.svg"
+            try:
+                self._memory[key] = path.read_text(encoding="utf-8")
+            except FileNotFoundError:
+                return None
+            self.reused += 1
+        return self._memory[key]
+
+    def fill(self, page_html: str) -> tuple[str, bool]:
+        """Fill the slots whose drawing is known; return the HTML and whether slots are left."""
+        missing = False
+
+        def filled(match: re.Match) -> str:
+            nonlocal missing
+            svg = self._cached(match.group("key"))
+            if svg is None:
+                missing = True
+                return match.group(0)
+            return _drawn_div(svg)
+        return SLOT.sub(filled, page_html), missing
+
+    # -- 3. drawing ----------------------------------------------------------------------------------------
+
+    def draw_missing(self) -> int:
+        """Draw every diagram of this build that is not in the cache; store them. Returns how many were drawn."""
+        todo = sorted(key for key in self.sources if self._cached(key) is None)
+        if not todo:
+            return 0
+        chromium = chromium_path()
+        from playwright.sync_api import sync_playwright
+        items = [[f"fgpt-d{key[:16]}", self.sources[key]] for key in todo]
+        # Playwright's sync API refuses to run where an event loop is already running (a build started from a
+        # browser test, or from async code): a worker thread has its own.
+        with ThreadPoolExecutor(max_workers=1) as worker:
+            drawn = worker.submit(_draw, items, self.mermaid_dir, self.settings, chromium, sync_playwright).result()
+        failures = [f"diagram {index + 1}: {item['error']}\n{items[index][1][:300]}"
+                    for index, item in enumerate(drawn) if "error" in item]
+        if failures:
+            raise PrerenderError("mermaid could not draw these diagrams:\n" + "\n\n".join(failures))
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        for key, item in zip(todo, drawn):
+            self._memory[key] = item["svg"]
+            _write_atomically(self.cache_dir / f"{key}.svg", item["svg"])
+        self.drawn += len(todo)
+        return len(todo)
+
+    def fill_files(self, paths: list[Path]) -> None:
+        """Draw what is missing, then fill the slots left in these written pages."""
+        self.draw_missing()
+        for path in paths:
+            text, missing = self.fill(path.read_text(encoding="utf-8"))
+            if missing:
+                raise PrerenderError(f"{path}: a diagram slot is left without a drawing")
+            path.write_text(text, encoding="utf-8")
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Concurrent builds (the two languages) may draw the same diagram: each writes a whole file or none."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".svg")
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(text)
+    os.replace(tmp, path)
 
 
 # Below this scale a diagram's labels get too small to read (16px → 11px): wider diagrams keep it and scroll
@@ -112,10 +217,8 @@ def _drawn_div(svg: str) -> str:
     return f'<div class="mermaid" data-fgpt-diagram="drawn" data-processed="true">{svg}</div>'
 
 
-def _draw(sources: list[str], mermaid_dir: Path, config: dict, chromium: str, sync_playwright) -> dict[str, str]:
-    """Each diagram's SVG, drawn by the site's mermaid in one headless Chromium page."""
-    settings = {**config, "startOnLoad": False}
-
+def _draw(items: list[list[str]], mermaid_dir: Path, settings: dict, chromium: str, sync_playwright) -> list[dict]:
+    """Each diagram's SVG (or error), drawn by the site's mermaid in one headless Chromium page."""
     def route(request_route):
         url = request_route.request.url
         if url == f"{ORIGIN}/":
@@ -130,32 +233,12 @@ def _draw(sources: list[str], mermaid_dir: Path, config: dict, chromium: str, sy
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
         try:
-            page = browser.new_page(viewport={"width": 1200, "height": 800})
+            page = browser.new_page(viewport=VIEWPORT)
             page.route("**/*", route)
             page.goto(f"{ORIGIN}/")
-            drawn = page.evaluate(
-                """async ([settings, sources]) => {
-                    const mermaid = (await import("/mermaid/mermaid.esm.min.mjs")).default;
-                    mermaid.initialize(settings);
-                    const out = [];
-                    for (const [index, source] of sources.entries()) {
-                        try {
-                            out.push({svg: (await mermaid.render(`fgpt-diagram-${index}`, source)).svg});
-                        } catch (error) {
-                            out.push({error: String(error && error.message || error)});
-                        }
-                    }
-                    return out;
-                }""",
-                [settings, sources],
-            )
+            return page.evaluate(DRAW_SCRIPT, [settings, items])
         finally:
             browser.close()
-    failures = [f"diagram {index + 1}: {item['error']}\n{sources[index][:300]}"
-                for index, item in enumerate(drawn) if "error" in item]
-    if failures:
-        raise PrerenderError("mermaid could not draw these diagrams:\n" + "\n\n".join(failures))
-    return {source: item["svg"] for source, item in zip(sources, drawn)}
 
 
 def settings_of(plugin_arguments: dict) -> dict:
