@@ -70,6 +70,11 @@ class SiteHooks:
         self._stop_worker()
 
     def on_build_error(self, error):
+        if self.drawer is not None:
+            try:
+                self.drawer.finish()   # stop its Chromium; the build has failed already
+            except PrerenderError:
+                pass
         if not self.serving:
             self._stop_worker()
 

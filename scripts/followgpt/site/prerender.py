@@ -8,13 +8,15 @@ page's mermaid settings, and the page carries no diagram script at all. Without 
 
 How a build uses this (``followgpt.site.hooks``), so that no page is parsed or drawn twice:
 
-1. ``slot()``: while a page is converted, each diagram becomes an empty slot naming the diagram's key (a hash
-   of its source and of everything else that shapes the drawing). The page then holds no mermaid markup, so
-   mkdocs-mermaid2 skips it by its own check, and the template adds no diagram runtime.
-2. ``fill()``: when the page's HTML is final, slots whose drawing is in the cache (``.cache/diagrams/`` in the
-   project, git-ignored, safe to delete) are filled at once.
-3. ``draw_missing()`` then ``fill()`` again, once after all pages: the diagrams not in the cache are drawn in
-   one Chromium session, stored, and the pages still holding slots are rewritten.
+1. ``slot_page()``: while a page is converted, each diagram becomes an empty slot naming the diagram's key (a
+   hash of its source and of everything else that shapes the drawing). The page then holds no mermaid markup,
+   so mkdocs-mermaid2 skips it by its own check, and the template adds no diagram runtime. A diagram missing
+   from the cache (``.cache/diagrams/`` in the project, git-ignored, safe to delete) is handed to a drawing
+   thread, which starts one headless Chromium on the first miss and draws while the build converts the
+   following pages.
+2. ``fill()``: when the page's HTML is final, the slots whose drawing is ready are filled.
+3. ``fill_files()``, once after all pages: wait for the drawing thread, then fill the pages still holding
+   slots.
 
 A diagram's SVG id is derived from its key, so a drawing taken from the cache is byte-for-byte the drawing a
 clean build makes (tests/site/test_incremental.py builds both ways and compares).
@@ -33,7 +35,7 @@ import os
 import re
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+import threading
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.plugins.followgpt.prerender")
@@ -95,7 +97,8 @@ def available() -> bool:
 
 
 class DiagramDrawer:
-    """Diagrams drawn to SVG by content: slots in pages, a cache on disk, one Chromium session for the rest."""
+    """Diagrams drawn to SVG by content: slots in pages, a cache on disk, and one Chromium session (in a thread
+    of its own) that draws the diagrams missing from the cache while the build goes on with other pages."""
 
     def __init__(self, cache_dir: Path, mermaid_dir: Path, settings: dict):
         self.cache_dir = Path(cache_dir)
@@ -103,9 +106,13 @@ class DiagramDrawer:
         self.settings = {**settings, "startOnLoad": False}
         self.sources: dict[str, str] = {}   # key -> source, for the diagrams met in this build
         self.drawn = 0                      # drawn in Chromium in this build
-        self.reused = 0                     # taken from the cache in this build
         self._memory: dict[str, str] = {}   # key -> SVG, read or drawn in this process
         self._salt = self._salt_of()
+        self._queue: list[str] = []         # keys waiting for Chromium
+        self._errors: list[str] = []
+        self._wake = threading.Condition()
+        self._closing = False
+        self._thread: threading.Thread | None = None
 
     def _salt_of(self) -> str:
         """Everything besides the source that shapes a drawing: mermaid's version, its settings, the drawing
@@ -125,11 +132,14 @@ class DiagramDrawer:
     # -- 1. slots -------------------------------------------------------------------------------------------
 
     def slot_page(self, page_html: str) -> str:
-        """Replace each diagram of a page's content with a slot naming its key."""
+        """Replace each diagram of a page's content with a slot naming its key; start drawing the new ones."""
         def to_slot(match: re.Match) -> str:
             source = html.unescape(match.group("source"))
             key = self.key(source)
-            self.sources[key] = source
+            if key not in self.sources:
+                self.sources[key] = source
+                if self._cached(key) is None:
+                    self._enqueue(key)
             return f'<div class="fgpt-diagram-slot" data-key="{key}"></div>'
         return DIAGRAM.sub(to_slot, page_html)
 
@@ -137,21 +147,19 @@ class DiagramDrawer:
 
     def _cached(self, key: str) -> str | None:
         if key not in self._memory:
-            path = self.cache_dir / f"{key}.svg"
             try:
-                self._memory[key] = path.read_text(encoding="utf-8")
+                self._memory[key] = (self.cache_dir / f"{key}.svg").read_text(encoding="utf-8")
             except FileNotFoundError:
                 return None
-            self.reused += 1
         return self._memory[key]
 
     def fill(self, page_html: str) -> tuple[str, bool]:
-        """Fill the slots whose drawing is known; return the HTML and whether slots are left."""
+        """Fill the slots whose drawing is ready; return the HTML and whether slots are left."""
         missing = False
 
         def filled(match: re.Match) -> str:
             nonlocal missing
-            svg = self._cached(match.group("key"))
+            svg = self._memory.get(match.group("key"))
             if svg is None:
                 missing = True
                 return match.group(0)
@@ -160,32 +168,61 @@ class DiagramDrawer:
 
     # -- 3. drawing ----------------------------------------------------------------------------------------
 
-    def draw_missing(self) -> int:
-        """Draw every diagram of this build that is not in the cache; store them. Returns how many were drawn."""
-        todo = sorted(key for key in self.sources if self._cached(key) is None)
-        if not todo:
-            return 0
-        chromium = chromium_path()
+    def _enqueue(self, key: str) -> None:
+        with self._wake:
+            self._queue.append(key)
+            self._wake.notify()
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name="followgpt-diagrams", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        """The drawing thread: Playwright's sync API lives and dies here (it refuses to run where an event loop
+        is already running, as in a build started from async code)."""
         from playwright.sync_api import sync_playwright
-        items = [[f"fgpt-d{key[:16]}", self.sources[key]] for key in todo]
-        # Playwright's sync API refuses to run where an event loop is already running (a build started from a
-        # browser test, or from async code): a worker thread has its own.
-        with ThreadPoolExecutor(max_workers=1) as worker:
-            drawn = worker.submit(_draw, items, self.mermaid_dir, self.settings, chromium, sync_playwright).result()
-        failures = [f"diagram {index + 1}: {item['error']}\n{items[index][1][:300]}"
-                    for index, item in enumerate(drawn) if "error" in item]
-        if failures:
-            raise PrerenderError("mermaid could not draw these diagrams:\n" + "\n\n".join(failures))
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-        for key, item in zip(todo, drawn):
-            self._memory[key] = item["svg"]
-            _write_atomically(self.cache_dir / f"{key}.svg", item["svg"])
-        self.drawn += len(todo)
-        return len(todo)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS,
+                                                     headless=True)
+                try:
+                    page = _mermaid_page(browser, self.mermaid_dir)
+                    while True:
+                        with self._wake:
+                            while not self._queue and not self._closing:
+                                self._wake.wait()
+                            batch, self._queue = self._queue[:], []
+                        if not batch:
+                            return
+                        items = [[f"fgpt-d{key[:16]}", self.sources[key]] for key in batch]
+                        for key, item, (_id, source) in zip(batch, page.evaluate(DRAW_SCRIPT, [self.settings, items]),
+                                                           items):
+                            if "error" in item:
+                                self._errors.append(f"{item['error']}\n{source[:300]}")
+                                continue
+                            self.cache_dir.mkdir(parents=True, exist_ok=True)
+                            _write_atomically(self.cache_dir / f"{key}.svg", item["svg"])
+                            self._memory[key] = item["svg"]
+                            self.drawn += 1
+                finally:
+                    browser.close()
+        except Exception as error:  # noqa: BLE001 - reported by finish()
+            self._errors.append(f"Chromium could not draw the diagrams: {error}")
+
+    def finish(self) -> None:
+        """Wait for the drawing thread; raise PrerenderError if a diagram could not be drawn."""
+        if self._thread is not None:
+            with self._wake:
+                self._closing = True
+                self._wake.notify()
+            self._thread.join()
+            self._thread = None
+        if self._errors:
+            errors, self._errors = self._errors, []
+            raise PrerenderError("mermaid could not draw these diagrams:\n" + "\n\n".join(errors))
 
     def fill_files(self, paths: list[Path]) -> None:
-        """Draw what is missing, then fill the slots left in these written pages."""
-        self.draw_missing()
+        """After the last page: wait for the drawings, then fill the slots left in these written pages."""
+        self.finish()
         for path in paths:
             text, missing = self.fill(path.read_text(encoding="utf-8"))
             if missing:
@@ -217,8 +254,8 @@ def _drawn_div(svg: str) -> str:
     return f'<div class="mermaid" data-fgpt-diagram="drawn" data-processed="true">{svg}</div>'
 
 
-def _draw(items: list[list[str]], mermaid_dir: Path, settings: dict, chromium: str, sync_playwright) -> list[dict]:
-    """Each diagram's SVG (or error), drawn by the site's mermaid in one headless Chromium page."""
+def _mermaid_page(browser, mermaid_dir: Path):
+    """A blank page in ``browser`` that serves the site's mermaid (and nothing else) to its drawing script."""
     def route(request_route):
         url = request_route.request.url
         if url == f"{ORIGIN}/":
@@ -230,15 +267,10 @@ def _draw(items: list[list[str]], mermaid_dir: Path, settings: dict, chromium: s
         else:
             request_route.abort()
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS, headless=True)
-        try:
-            page = browser.new_page(viewport=VIEWPORT)
-            page.route("**/*", route)
-            page.goto(f"{ORIGIN}/")
-            return page.evaluate(DRAW_SCRIPT, [settings, items])
-        finally:
-            browser.close()
+    page = browser.new_page(viewport=VIEWPORT)
+    page.route("**/*", route)
+    page.goto(f"{ORIGIN}/")
+    return page
 
 
 def settings_of(plugin_arguments: dict) -> dict:
