@@ -1,7 +1,7 @@
 """The thin MkDocs adapter: wires the registry and the renderers into a build, one language per build.
 
 ``mkdocs.yml`` (zh) and ``mkdocs.en.yml`` (en) both load this through ``scripts/mkdocs_hooks.py``. The Chinese
-build also builds the English site into ``<site_dir>/en/``, in a second process and at the same time as its own
+build also builds the English site into ``<site_dir>/en/``, in a forked process and at the same time as its own
 pages (``followgpt.site.language_worker``), so one ``mkdocs build``/``serve`` always gives both languages. All
 content logic lives in plain-Python modules; this file only translates MkDocs events into calls to them.
 
@@ -33,7 +33,7 @@ from followgpt.render import (EXPORT_FILES, MarkerError, SiteContext, collect_us
 from followgpt.search_terms import tune_search_index
 from followgpt.site import vendor
 from followgpt.site import prerender
-from followgpt.site.language_worker import LanguageWorker
+from followgpt.site import language_worker
 from followgpt.site.prerender import DiagramDrawer, PrerenderError, settings_of
 
 log = logging.getLogger("mkdocs.plugins.followgpt")
@@ -46,9 +46,9 @@ EXPORTERS = {"json": to_json, "csv": to_csv, "bibtex": to_bibtex}
 class SiteHooks:
     """Per-build state and event handlers.
 
-    The English build runs in its own process with its own instance (``FOLLOWGPT_PARALLEL=0``: in this process
-    after the Chinese build, sharing this object, as MkDocs caches hook modules by path; on_config resets the
-    per-build state).
+    The English build runs in a forked copy of this process, where on_config resets this object's per-build
+    state for English (MkDocs caches hook modules by path, so the English config gets the same object). With
+    ``FOLLOWGPT_PARALLEL=0``, or where fork is unavailable, it runs here after the Chinese build instead.
     """
 
     def __init__(self) -> None:
@@ -59,7 +59,7 @@ class SiteHooks:
         self.site: SiteContext | None = None
         self.drawer: DiagramDrawer | None = None
         self.pending_pages: list[Path] = []   # written pages whose diagrams were not in the cache yet
-        self.worker: LanguageWorker | None = None
+        self.worker: language_worker.LanguageBuild | None = None
 
     # -- configuration ---------------------------------------------------------------------------------
 
@@ -75,8 +75,7 @@ class SiteHooks:
                 self.drawer.finish()   # stop its Chromium; the build has failed already
             except PrerenderError:
                 pass
-        if not self.serving:
-            self._stop_worker()
+        self._stop_worker()
 
     @event_priority(100)  # before Material's search plugin reads its jieba settings
     def on_config(self, config):
@@ -84,9 +83,6 @@ class SiteHooks:
         self.lang = config.theme["language"]
         if self.lang not in LANGUAGES:
             raise PluginError(f"theme.language must be one of {', '.join(LANGUAGES)}, got {self.lang!r}")
-        if self.lang == DEFAULT_LANGUAGE and _parallel() and (self.root / EN_CONFIG).is_file():
-            if self.worker is None or not self.worker.alive():
-                self.worker = LanguageWorker()   # starts importing MkDocs now, while this build reads its config
         try:
             self.registry = load_registry_cached(self.root / "resources", self.root / CACHE_DIR / "registry")
         except RegistryError as exc:
@@ -122,9 +118,11 @@ class SiteHooks:
     # -- files -----------------------------------------------------------------------------------------
 
     def on_files(self, files: Files, config) -> Files:
-        if self.worker is not None and self.lang == DEFAULT_LANGUAGE:
-            # Now, not earlier: MkDocs has just emptied the site folder, en/ included.
-            self.worker.start({
+        if self.lang == DEFAULT_LANGUAGE and _parallel() and (self.root / EN_CONFIG).is_file():
+            # Now, not earlier: MkDocs has just emptied the site folder, en/ included; and not later: the child
+            # should not inherit a drawing thread.
+            self._stop_worker()
+            self.worker = language_worker.LanguageBuild({
                 "config_file": str(self.root / EN_CONFIG),
                 "site_dir": os.path.join(config.site_dir, "en"),
                 "site_url": _site_url_for(config.site_url or "", DEFAULT_LANGUAGE, "en"),
@@ -207,13 +205,11 @@ class SiteHooks:
             self._draw_diagrams()
         if lang == DEFAULT_LANGUAGE:
             if self.worker is not None:
+                worker, self.worker = self.worker, None
                 try:
-                    self.worker.wait()
+                    worker.wait()
                 except RuntimeError as exc:
                     raise PluginError(f"The English site failed to build:\n{exc}") from None
-                finally:
-                    if not self.serving:
-                        self._stop_worker()
             elif (self.root / EN_CONFIG).is_file():
                 self._build_english(config)
 
@@ -230,7 +226,7 @@ class SiteHooks:
 
     def _stop_worker(self) -> None:
         if self.worker is not None:
-            self.worker.close()
+            self.worker.cancel()
             self.worker = None
 
     def _build_english(self, config) -> None:
@@ -251,8 +247,8 @@ class SiteHooks:
 
 
 def _parallel() -> bool:
-    """Build the English site in a second process (default), unless FOLLOWGPT_PARALLEL=0."""
-    return os.environ.get("FOLLOWGPT_PARALLEL", "1").strip() != "0"
+    """Build the English site in a second process (default), unless FOLLOWGPT_PARALLEL=0 or fork is missing."""
+    return os.environ.get("FOLLOWGPT_PARALLEL", "1").strip() != "0" and language_worker.available()
 
 
 def _site_url_for(url: str, from_lang: str, to_lang: str) -> str:

@@ -1,123 +1,72 @@
-"""Build a second language's site in another process, at the same time as the first.
+"""Build a second language's site in a forked process, at the same time as the first.
 
-The Chinese build (``mkdocs build``, ``mkdocs serve`` or ``python -m followgpt build``) starts the English build
-here as soon as its own site folder has been cleaned, and waits for it when its own pages are written: the two
-run on two cores instead of one after the other. Under ``mkdocs serve`` the worker process stays up between
-rebuilds, so its imports, the registry and the jieba/Markdown set-up are paid once.
+The Chinese build (``mkdocs build``, ``mkdocs serve`` or ``python -m followgpt build``) forks here as soon as its
+own site folder has been cleaned, and waits for the child when its own pages are written: the two languages
+are built on two cores instead of one after the other. The child is a copy of the Chinese build's process, so
+it starts with MkDocs, Material, the Markdown extensions, the registry and jieba's dictionary already loaded,
+exactly as the English build found them when it ran in the same process after the Chinese one (and its search
+index is the same). It builds with MkDocs' public API only (``load_config`` and ``build``), writes its log to
+the same terminal, and reports success or the error that stopped it.
 
-The worker builds with MkDocs' public API only (``load_config`` and ``build``), exactly as the build did in
-process before. Its log records are sent back and re-emitted in the parent, so warnings show in the same
-terminal and count towards ``--strict`` there too; a failed build comes back as an error message.
+Where ``fork`` is not available the English site is built in process, after the Chinese one.
 """
 
 from __future__ import annotations
 
-import logging
 import multiprocessing
-import os
 import traceback
 
-log = logging.getLogger("mkdocs.plugins.followgpt")
 
-# "spawn": the parent may be mkdocs serve, with server and watcher threads that a fork would copy mid-flight.
-_CONTEXT = multiprocessing.get_context("spawn")
+def available() -> bool:
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
-class LanguageWorker:
-    """One child process that builds a language's site on request."""
+class LanguageBuild:
+    """One build of one language's site in a forked child process."""
 
-    def __init__(self) -> None:
-        self._conn, child_conn = _CONTEXT.Pipe()
-        self._process = _CONTEXT.Process(target=_serve_requests, args=(child_conn, os.getcwd()),
-                                         name="followgpt-language-worker", daemon=True)
+    def __init__(self, request: dict) -> None:
+        """``request``: ``{"config_file", "site_dir", "site_url", "strict", "command"}``."""
+        context = multiprocessing.get_context("fork")
+        self._conn, child_conn = context.Pipe(duplex=False)
+        self._process = context.Process(target=_build, args=(child_conn, request),
+                                        name="followgpt-language-build", daemon=True)
         self._process.start()
         child_conn.close()
-        self._busy = False
-
-    def start(self, request: dict) -> None:
-        """Begin a build: ``{"config_file", "site_dir", "site_url", "strict", "command"}``."""
-        if self._busy:
-            self.wait()
-        self._conn.send(request)
-        self._busy = True
 
     def wait(self) -> None:
-        """Wait for the build started last; re-emit its log; raise RuntimeError if it failed."""
-        if not self._busy:
-            return
-        self._busy = False
+        """Wait for the build; raise RuntimeError with its error if it failed."""
         try:
-            outcome = self._conn.recv()
+            error = self._conn.recv()
         except EOFError:
-            raise RuntimeError("the English build's worker process ended unexpectedly") from None
-        for name, level, message in outcome["records"]:
-            logging.getLogger(name).log(level, message)
-        if outcome["error"]:
-            raise RuntimeError(outcome["error"])
+            error = "the English build's process ended unexpectedly"
+        finally:
+            self._conn.close()
+            self._process.join()
+        if error:
+            raise RuntimeError(error)
 
-    def alive(self) -> bool:
-        return self._process.is_alive()
-
-    def close(self) -> None:
-        try:
-            if self._busy:
-                self.wait()
-        except RuntimeError:
-            pass
-        try:
-            self._conn.send(None)
-        except (BrokenPipeError, OSError):
-            pass
-        self._process.join(timeout=10)
+    def cancel(self) -> None:
         if self._process.is_alive():
             self._process.terminate()
+        self._process.join()
         self._conn.close()
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.records: list[tuple[str, int, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        try:
-            self.records.append((record.name, record.levelno, record.getMessage()))
-        except Exception:  # a record that cannot be formatted must not break the build
-            self.records.append((record.name, record.levelno, str(record.msg)))
-
-
-def _serve_requests(conn, cwd: str) -> None:
-    os.chdir(cwd)
+def _build(conn, request: dict) -> None:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
-    root = logging.getLogger()
-    root.handlers[:] = []
-    collect = _Collect()
-    root.addHandler(collect)
-    root.setLevel(logging.INFO)
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    while True:
+    error = None
+    try:
+        config = load_config(config_file=request["config_file"], site_dir=request["site_dir"],
+                             site_url=request["site_url"], strict=request["strict"])
+        config.plugins.on_startup(command=request["command"], dirty=False)
         try:
-            request = conn.recv()
-        except EOFError:
-            return
-        if request is None:
-            return
-        collect.records = []
-        error = None
-        try:
-            config = load_config(config_file=request["config_file"], site_dir=request["site_dir"],
-                                 site_url=request["site_url"], strict=request["strict"])
-            config.plugins.on_startup(command=request["command"], dirty=False)
-            try:
-                mkdocs_build(config)
-            finally:
-                config.plugins.on_shutdown()
-        except SystemExit as exc:
-            error = f"the English build stopped ({exc})"
-        except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent as text
-            error = str(exc) or traceback.format_exc()
-            if type(exc).__name__ not in {"Abort", "PluginError", "ConfigurationError", "BuildError"}:
-                error = traceback.format_exc()
-        conn.send({"records": collect.records, "error": error})
+            mkdocs_build(config)
+        finally:
+            config.plugins.on_shutdown()
+    except BaseException as exc:  # noqa: BLE001 - everything goes back to the parent as text
+        known = type(exc).__name__ in {"Abort", "PluginError", "ConfigurationError", "BuildError"}
+        error = (str(exc) if known and str(exc) else traceback.format_exc()) or repr(exc)
+    conn.send(error)
+    conn.close()
