@@ -50,15 +50,24 @@ def test_wide_diagrams_keep_a_readable_minimum_scale():
     assert 'style="max-width: none; width: clamp(700px, 100%, 1000px);"' in div
 
 
-def test_previews_keep_client_side_diagrams(tmp_path, monkeypatch):
-    """`mkdocs serve` builds (startup command "serve") skip drawing, in both languages, so rebuilds stay fast."""
+def test_previews_draw_diagrams_too(tmp_path, monkeypatch):
+    """`mkdocs serve` builds (startup command "serve") draw diagrams like `mkdocs build`, in both languages: with
+    the drawings kept by content in the cache, a rebuild after an edit redraws nothing that did not change."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
+    from followgpt.site.prerender import chromium_path
+    if chromium_path() is None:
+        pytest.skip("needs Chromium")
     monkeypatch.setenv("FOLLOWGPT_PRERENDER", "auto")
+    monkeypatch.setenv("FOLLOWGPT_CACHE_DIR", str(tmp_path / "cache"))
     project = make_project(tmp_path / "project", {"zh/index.md": PAGE, "en/index.md": PAGE.replace("图", "Chart")})
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     config.plugins.on_startup(command="serve", dirty=False)
-    mkdocs_build(config)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
     for page in (tmp_path / "site" / "index.html", tmp_path / "site" / "en" / "index.html"):
-        assert '<div class="mermaid">' in page.read_text(encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        assert 'data-fgpt-diagram="drawn"' in text and "import mermaid" not in text

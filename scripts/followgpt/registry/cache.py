@@ -1,9 +1,9 @@
 """Load the registry once per content: the validated registry is kept by a fingerprint of everything it depends on.
 
 A build loads the registry in each language's process, and ``mkdocs serve`` loads it again on every rebuild.
-``load_registry_cached`` keeps the validated registry, pickled, in memory (keyed by file sizes and modification
-times, for rebuilds in the same process) and on disk under ``cache_dir`` (keyed by a hash of the contents, for the
-next build). The key covers every file under resources/, the registry's own code and today's date (the date
+``load_registry_cached`` keeps the validated registry, pickled, in memory (for rebuilds in the same process) and
+on disk under ``cache_dir`` (for the next build), keyed by a hash of the contents (reading and hashing the files
+takes about a millisecond; parsing and validating them takes half a second). The key covers every file under resources/, the registry's own code and today's date (the date
 rules depend on it), so a cached registry is the one a fresh load would give. Only registries that validate are
 kept; a registry with problems is always loaded afresh, so its errors are reported in full every time. The cache
 is safe to delete.
@@ -23,21 +23,13 @@ from .loader import load_registry
 from .registry_api import Registry
 
 _CODE = Path(__file__).resolve().parent
-_memory: dict[tuple, bytes] = {}   # stat fingerprint -> pickled registry (this process)
+_memory: dict[str, bytes] = {}   # content key -> pickled registry (this process)
 
 
 def _inputs(root: Path) -> list[Path]:
     files = [p for p in root.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.parts[-2:])]
     files += sorted(_CODE.glob("*.py"))
     return sorted(files)
-
-
-def _stat_key(root: Path, files: list[Path], today: dt.date) -> tuple:
-    stats = []
-    for path in files:
-        st = path.stat()
-        stats.append((str(path), st.st_size, st.st_mtime_ns))
-    return (str(root), today.isoformat(), tuple(stats))
 
 
 def _content_key(root: Path, files: list[Path], today: dt.date) -> str:
@@ -53,13 +45,12 @@ def load_registry_cached(root: Path, cache_dir: Path | None = None, today: dt.da
     """Like ``load_registry(root)``, reusing an earlier load of the same files (raises RegistryError alike)."""
     root = Path(root).resolve()
     today = today or dt.date.today()
-    files = _inputs(root)
-    stat_key = _stat_key(root, files, today)
-    if stat_key in _memory:
-        return pickle.loads(_memory[stat_key])
+    key = _content_key(root, _inputs(root), today)
+    if key in _memory:
+        return pickle.loads(_memory[key])
     disk = None
     if cache_dir is not None:
-        disk = Path(cache_dir) / f"{_content_key(root, files, today)}.pickle"
+        disk = Path(cache_dir) / f"{key}.pickle"
         try:
             blob = disk.read_bytes()
             registry = pickle.loads(blob)
@@ -67,12 +58,12 @@ def load_registry_cached(root: Path, cache_dir: Path | None = None, today: dt.da
             blob = None
         if blob is not None:
             _memory.clear()
-            _memory[stat_key] = blob
+            _memory[key] = blob
             return registry
     registry = load_registry(root, today)
     blob = pickle.dumps(registry, protocol=pickle.HIGHEST_PROTOCOL)
     _memory.clear()
-    _memory[stat_key] = blob
+    _memory[key] = blob
     if disk is not None:
         try:
             disk.parent.mkdir(parents=True, exist_ok=True)
