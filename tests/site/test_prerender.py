@@ -47,7 +47,8 @@ def test_prerender_setting_is_checked(monkeypatch):
 
 def test_wide_diagrams_keep_a_readable_minimum_scale():
     div = _drawn_div('<svg id="d" width="100%" style="max-width: 1000px;" viewBox="0 0 1000 50"></svg>')
-    assert 'style="max-width: none; width: clamp(700px, 100%, 1000px);"' in div
+    assert 'style="width: clamp(700px, 100%, 1000px); aspect-ratio: 1000 / 50;"' in div  # the box: drawn size
+    assert '<svg id="d" width="100%" style="max-width: none; width: 100%;"' in div
 
 
 def test_previews_draw_diagrams_too(tmp_path, monkeypatch):

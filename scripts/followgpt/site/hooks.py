@@ -33,6 +33,7 @@ from followgpt.render import (EXPORT_FILES, MarkerError, SiteContext, collect_us
 from followgpt.search_terms import tune_search_index
 from followgpt.site import vendor
 from followgpt.site import prerender
+from followgpt.site.layout import prewrap_tables
 from followgpt.site import language_worker
 from followgpt.site.prerender import DiagramDrawer, PrerenderError, settings_of
 
@@ -164,6 +165,8 @@ class SiteHooks:
     def on_page_content(self, html: str, page, config, files):
         if 'class="arithmatex"' in html:
             page.meta["followgpt_assets"].add("katex")
+        if "<table>" in html:
+            html = prewrap_tables(html)
         if self.drawer is not None:
             # Diagrams drawn by the build leave an empty slot here: no mermaid markup remains in the page, so
             # mkdocs-mermaid2 skips it (its own check) and the template adds no diagram runtime.

@@ -242,16 +242,29 @@ def _write_atomically(path: Path, text: str) -> None:
 # sideways (as overrides/assets/followgpt-diagrams.mjs does for diagrams drawn in the browser).
 MIN_SCALE = 0.7
 SVG_WIDTH = re.compile(r'^<svg([^>]*?) style="max-width: (?P<width>[\d.]+)px;"')
+VIEWBOX = re.compile(r'^<svg[^>]*? viewBox="[-\d.]+ [-\d.]+ (?P<width>[\d.]+) (?P<height>[\d.]+)"')
 
 
 def _drawn_div(svg: str) -> str:
+    """The page's markup for a drawn diagram.
+
+    The SVG sits in a box as wide as the diagram is drawn (its natural width, down to MIN_SCALE of it, never
+    wider than the column) whose height follows from the SVG's viewBox (``aspect-ratio``). The box is what
+    assets/followgpt.css lays out lazily (``content-visibility: auto``): skipped or not, it has the drawn size,
+    so a diagram near the top of a page does not first take a placeholder's height and then its own (which
+    moved the text below it on first paint: layout shift 0.13 on /learn-more/ at phone width)."""
     # Node links: mermaid writes SVG 1.1 xlink:href only; crawlers and Lighthouse look for href.
     svg = XLINK_ONLY.sub(lambda m: f'<a {m.group(1)}href="{m.group(2)}" xlink:href="{m.group(2)}"', svg)
-    # mermaid sizes the SVG as width=100% with max-width = its natural width; clamp() adds the minimum scale,
-    # in CSS, so it holds for every screen width without script.
-    svg = SVG_WIDTH.sub(lambda m: (f'<svg{m.group(1)} style="max-width: none; width: clamp('
-                                   f'{float(m.group("width")) * MIN_SCALE:.0f}px, 100%, {m.group("width")}px);"'), svg)
-    return f'<div class="mermaid" data-fgpt-diagram="drawn" data-processed="true">{svg}</div>'
+    width = SVG_WIDTH.match(svg)
+    box = VIEWBOX.match(svg)
+    if not (width and box):
+        return f'<div class="mermaid" data-fgpt-diagram="drawn" data-processed="true">{svg}</div>'
+    natural = float(width.group("width"))
+    svg = SVG_WIDTH.sub(lambda m: f'<svg{m.group(1)} style="max-width: none; width: 100%;"', svg)
+    style = (f"width: clamp({natural * MIN_SCALE:.0f}px, 100%, {width.group('width')}px); "
+             f"aspect-ratio: {box.group('width')} / {box.group('height')};")
+    return (f'<div class="mermaid" data-fgpt-diagram="drawn" data-processed="true">'
+            f'<div class="fgpt-diagram-box" style="{style}">{svg}</div></div>')
 
 
 def _mermaid_page(browser, mermaid_dir: Path):
