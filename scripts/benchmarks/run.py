@@ -122,6 +122,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--serve-edits", type=int, default=None, help="edit rounds under mkdocs serve (default 3)")
     parser.add_argument("--lighthouse-runs", type=int, default=None, help="runs per page type and form factor (default 3)")
     parser.add_argument("--lighthouse-langs", default="zh", help="languages for Lighthouse (default zh)")
+    parser.add_argument("--lighthouse-sample", type=int, default=None,
+                        help="pages beyond the fixed page types, a different set each day, mobile (default 4)")
     parser.add_argument("--lighthouse-sites", default="deployed",
                         help="deployed (diagrams drawn at build time) and/or client (drawn in the browser)")
     parser.add_argument("--no-write", action="store_true", help="print only; leave results.json and BENCHMARKS.md")
@@ -167,9 +169,13 @@ def main(argv: list[str]) -> int:
                 langs = tuple(l for l in args.lighthouse_langs.split(",") if l)
                 log(f"Lighthouse {lighthouse.VERSION} ({lh_runs} run(s) per case, median kept):")
                 measured = {}
+                sample_size = args.lighthouse_sample if args.lighthouse_sample is not None else (2 if args.quick else 4)
+                sample = lighthouse.rotating_sample(sites["deployed"][0], sample_size)
+                log(f"  rotating sample (mobile): {', '.join(f'{l}:/{p}' for l, p in sample) or 'none'}")
                 for variant in lh_sites:
                     log(f"  [{variant}]")
-                    one = lighthouse.measure(sites[variant][1], runs=lh_runs, langs=langs)
+                    one = lighthouse.measure(sites[variant][1], runs=lh_runs, langs=langs,
+                                             sample=sample if variant == "deployed" else ())
                     measured.update({f"{variant}:{key}": value for key, value in one.pop("results").items()})
                 results["lighthouse"] = {**one, "sites": lh_sites, "results": measured, "measured_at": stamp}
     if "serve" in only:
