@@ -9,6 +9,7 @@ on_shutdown = _site.on_shutdown
 on_build_error = _site.on_build_error
 on_config = _site.on_config
 on_files = _site.on_files
+on_env = _site.on_env
 on_page_markdown = _site.on_page_markdown
 on_page_content = _site.on_page_content
 on_page_context = _site.on_page_context

@@ -116,6 +116,13 @@ class SiteHooks:
         }
         return config
 
+    def on_env(self, env, config, files):
+        # Compiled templates are kept between builds (Jinja's own bytecode cache, checked against each
+        # template's source): Material's templates are compiled again by every build and by both languages.
+        import jinja2
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_mkdir(self._cache() / "jinja")))
+        return env
+
     # -- files -----------------------------------------------------------------------------------------
 
     def on_files(self, files: Files, config) -> Files:
@@ -252,6 +259,11 @@ class SiteHooks:
         finally:
             en.plugins.on_shutdown()
             self.drawer, self.pending_pages = drawer, pending
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
 
 
 def _parallel() -> bool:
