@@ -26,7 +26,7 @@ def build(tmp_path, monkeypatch, setting: str):
 
 def test_diagrams_are_drawn_at_build_time(tmp_path, monkeypatch):
     for page in build(tmp_path, monkeypatch, "1"):
-        diagram = re.search(r'<div class="mermaid" data-fgpt-diagram="drawn"[^>]*>(<svg.*?</svg>)</div>', page, re.S)
+        diagram = re.search(r'<div class="mermaid" data-fgpt-diagram="drawn"[^>]*><div class="fgpt-diagram-box"[^>]*>(<svg.*?</svg>)</div>', page, re.S)
         assert diagram, "no pre-rendered diagram"
         assert "GPT-1 &lt;x&gt;" in diagram.group(1)          # the label, escaped once, as text
         assert 'href="../models/gpt-1/"' in diagram.group(1)  # crawlable node link
