@@ -23,6 +23,7 @@ from .loader import load_registry
 from .registry_api import Registry
 
 _CODE = Path(__file__).resolve().parent
+KEEP = 8
 _memory: dict[str, bytes] = {}   # content key -> pickled registry (this process)
 
 
@@ -67,7 +68,8 @@ def load_registry_cached(root: Path, cache_dir: Path | None = None, today: dt.da
     if disk is not None:
         try:
             disk.parent.mkdir(parents=True, exist_ok=True)
-            for old in disk.parent.glob("*.pickle"):  # keep only the newest registry
+            kept = sorted(disk.parent.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+            for old in kept[KEEP - 1:]:  # the newest few registries (a test run loads several)
                 old.unlink(missing_ok=True)
             fd, tmp = tempfile.mkstemp(dir=disk.parent, prefix=".tmp-")
             with os.fdopen(fd, "wb") as out:
