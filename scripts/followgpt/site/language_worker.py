@@ -14,6 +14,7 @@ Where ``fork`` is not available the English site is built in process, after the 
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import traceback
 
 
@@ -26,6 +27,11 @@ class LanguageBuild:
 
     def __init__(self, request: dict) -> None:
         """``request``: ``{"config_file", "site_dir", "site_url", "strict", "command"}``."""
+        for stream in (sys.stdout, sys.stderr):  # or both processes would write what is still buffered
+            try:
+                stream.flush()
+            except (AttributeError, OSError, ValueError):
+                pass
         context = multiprocessing.get_context("fork")
         self._conn, child_conn = context.Pipe(duplex=False)
         self._process = context.Process(target=_build, args=(child_conn, request),
