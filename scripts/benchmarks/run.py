@@ -122,6 +122,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--serve-edits", type=int, default=None, help="edit rounds under mkdocs serve (default 3)")
     parser.add_argument("--lighthouse-runs", type=int, default=None, help="runs per page type and form factor (default 3)")
     parser.add_argument("--lighthouse-langs", default="zh", help="languages for Lighthouse (default zh)")
+    parser.add_argument("--lighthouse-form-factors", default="mobile,desktop",
+                        help="mobile and/or desktop for the fixed page types (default both)")
     parser.add_argument("--lighthouse-sample", type=int, default=None,
                         help="pages beyond the fixed page types, a different set each day, mobile (default 4)")
     parser.add_argument("--lighthouse-sites", default="deployed",
@@ -175,6 +177,7 @@ def main(argv: list[str]) -> int:
                 for variant in lh_sites:
                     log(f"  [{variant}]")
                     one = lighthouse.measure(sites[variant][1], runs=lh_runs, langs=langs,
+                                             form_factors=tuple(f for f in args.lighthouse_form_factors.split(",") if f),
                                              sample=sample if variant == "deployed" else ())
                     measured.update({f"{variant}:{key}": value for key, value in one.pop("results").items()})
                 results["lighthouse"] = {**one, "sites": lh_sites, "results": measured, "measured_at": stamp}
