@@ -10,7 +10,6 @@ import io
 import os
 import sys
 import threading
-import time
 from functools import partial
 from pathlib import Path
 
@@ -21,12 +20,6 @@ class Handler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
                       ".mjs": "text/javascript", ".js": "text/javascript", ".woff2": "font/woff2"}
     _gzip_cache: dict[tuple[str, float], bytes] = {}
-    script_delay_s = 0.0   # see StaticServer
-
-    def do_GET(self):
-        if self.script_delay_s and self.path.split("?", 1)[0].endswith((".js", ".mjs")):
-            time.sleep(self.script_delay_s)
-        super().do_GET()
 
     def log_message(self, *args):
         pass
@@ -67,16 +60,11 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 class StaticServer:
-    """``with StaticServer(site_dir, port) as url: ...`` serves site_dir at http://127.0.0.1:<port>/.
+    """``with StaticServer(site_dir, port) as url: ...`` serves site_dir at http://127.0.0.1:<port>/."""
 
-    ``script_delay_s`` holds back every script response that long: the page is then painted before its scripts
-    run, as on a slow phone on a first visit, so whatever the scripts move shows up as layout shift (the
-    whole-site browser check measures it that way)."""
-
-    def __init__(self, directory: Path, port: int = 0, script_delay_s: float = 0.0):
-        handler = type("DelayedHandler", (Handler,), {"script_delay_s": script_delay_s}) if script_delay_s else Handler
+    def __init__(self, directory: Path, port: int = 0):
         self.server = QuietServer(("127.0.0.1", port),
-                                  partial(handler, directory=str(directory)))
+                                  partial(Handler, directory=str(directory)))
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
 
