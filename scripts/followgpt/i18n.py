@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from followgpt import DEFAULT_LANGUAGE, LANGUAGES
 
 LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
 
 UI = {
     "untranslated.title": {"zh": "本页尚未翻译", "en": "Not yet translated"},
+    "reviewed.label": {"zh": "最后审阅", "en": "Last reviewed"},
     "untranslated.body": {
         "zh": "这一页还没有中文版本，下面暂时显示英文原文。欢迎按照贡献指南提交翻译。",
         "en": "This page has no English version yet, so the Chinese original is shown below. "
@@ -18,6 +21,27 @@ UI = {
 
 def t(key: str, lang: str) -> str:
     return UI[key][lang]
+
+
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+              "November", "December")
+
+
+def reviewed_note(value, lang: str) -> dict | None:
+    """What a page shows for its front matter's ``reviewed:`` date: {"label", "date" (ISO), "text" (for
+    readers)}, or None when the page has no valid date (the FM-3 check reports that)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    if not isinstance(value, dt.date):
+        return None
+    text = (f"{value.year} 年 {value.month} 月 {value.day} 日" if lang == "zh"
+            else f"{value.day} {_MONTHS_EN[value.month - 1]} {value.year}")
+    return {"label": t("reviewed.label", lang), "date": value.isoformat(), "text": text}
 
 
 def site_prefix(lang: str) -> str:

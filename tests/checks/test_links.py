@@ -8,7 +8,7 @@ import pytest
 
 from followgpt.checks.links import ExternalLink, check_site, url_problem, write_external_report
 from followgpt.checks.project import Project
-from projects import NOTE_HEADER_EN as EN, NOTE_HEADER_ZH as ZH
+from projects import NOTE_HEADER_EN as EN, NOTE_HEADER_ZH as ZH, REPO
 
 TARGET = ZH + "## 训练 { #training }\n\n内容。\n"
 
@@ -157,7 +157,7 @@ def test_check_site_reports_the_markdown_source(tmp_path, make_project):
 
 @pytest.mark.slow
 def test_the_real_built_site_has_no_broken_internal_links(built_site):
-    assert [finding.text() for finding in check_site(built_site, Project())] == []
+    assert [finding.text() for finding in check_site(built_site, Project(REPO))] == []
 
 
 def test_registry_urls_are_form_checked_and_reported(tmp_path, make_project):
@@ -165,7 +165,7 @@ def test_registry_urls_are_form_checked_and_reported(tmp_path, make_project):
 
     from followgpt.checks.links import check_registry_urls
     resources = tmp_path / "resources"
-    shutil.copytree(Project().resources, resources)
+    shutil.copytree(Project(REPO).resources, resources)
     path = resources / "sources" / "openai.yaml"
     text = path.read_text(encoding="utf-8")
     assert "url: https://arxiv.org/abs/2005.14165\n" in text

@@ -15,12 +15,14 @@ from pathlib import Path
 
 from followgpt.navigation import NavError, load_nav, nav_pages
 
-from . import citations, links, originality, safety, translation, typography
+from . import citations, freshness, links, originality, safety, translation, typography
 from .findings import Finding
+from followgpt.project_root import ProjectNotFound
+
 from .project import Project
 from .rules import RULES, STYLE_MANUAL
 
-CHECKS = ("typography", "headings", "links", "safety", "citations", "originality", "translation", "nav")
+CHECKS = ("typography", "headings", "links", "safety", "citations", "freshness", "originality", "translation", "nav")
 DEFAULT_REPORT = Path("build") / "reports" / "external-links.md"
 
 
@@ -56,6 +58,8 @@ def run(project: Project, files: list[Path] | None = None, only: set[str] | None
             found += citations.check_citations(page, project)
             found += citations.check_figures(page, project)
             found += citations.check_rumours(page)
+        if "freshness" in wanted:
+            found += freshness.check_freshness(page)
         if index is not None:
             found += originality.check_page(page, index)
         findings += [finding for finding in found if page.allows(finding)]
@@ -113,7 +117,9 @@ def main(argv: list[str] | None = None) -> int:
                              "../shared/seeds beside the checkout, else the committed fingerprints)")
     parser.add_argument("--external-report", type=Path, default=None,
                         help=f"where to list external links (default: {DEFAULT_REPORT}; '-' for none)")
-    parser.add_argument("--root", type=Path, default=None, help="project root (default: this repository)")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="project root (default: the nearest folder at or above the current directory with "
+                             "mkdocs.yml and resources/)")
     parser.add_argument("--list-rules", action="store_true", help="print the rule ids and exit")
     args = parser.parse_args(argv)
 
@@ -128,7 +134,11 @@ def main(argv: list[str] | None = None) -> int:
         if unknown:
             parser.error(f"unknown check(s) {', '.join(sorted(unknown))}; choose from {', '.join(CHECKS)}")
     started = time.monotonic()
-    project = Project(args.root)
+    try:
+        project = Project(args.root)
+    except ProjectNotFound as exc:
+        print(f"check: {exc}", file=sys.stderr)
+        return 2
     project.seeds = args.seeds or default_seeds(project.root)
     files = None
     if args.files:

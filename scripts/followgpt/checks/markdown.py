@@ -181,6 +181,9 @@ def _read_front_matter(page: Page) -> None:
             page.meta_lines.setdefault(key.group(1), index + 1)
     try:
         data = yaml.safe_load(match.group(1))
+    except ValueError as exc:   # a well-formed value YAML cannot convert, e.g. the date 2026-13-01
+        page.meta_error = (2, f"front matter is not valid YAML: {exc}")
+        return
     except yaml.YAMLError as exc:
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = 2 + (mark.line if mark else 0)

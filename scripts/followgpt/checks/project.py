@@ -9,16 +9,16 @@ from pathlib import Path
 import yaml
 
 from followgpt import LANGUAGES
+from followgpt.project_root import find_project_root
 
 from .markdown import Page, load_page
 
-REPO = Path(__file__).resolve().parents[3]
 _REGISTRIES: dict[tuple, object] = {}   # loaded registries by (folder, files' mtimes and sizes)
 
 
 class Project:
     def __init__(self, root: Path | None = None, seeds: Path | None = None) -> None:
-        self.root = (root or REPO).resolve()
+        self.root = (root or find_project_root()).resolve()
         self.docs = self.root / "docs"
         self.resources = self.root / "resources"
         self.seeds = seeds

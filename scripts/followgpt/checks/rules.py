@@ -35,6 +35,8 @@ _RULES = [
     # Front matter and navigation
     Rule("FM-1", "front matter is a YAML mapping"),
     Rule("FM-2", "every page has a description"),
+    Rule("FM-3", "reviewed: is the date of a past review, YYYY-MM-DD"),
+    Rule("FRESH-1", "pages that state facts that age carry a reviewed: date"),
     Rule("NAV-1", "every page in docs/nav.yaml exists"),
     # Headings
     Rule("HEAD-1", "h2–h6 headings carry an explicit anchor { #id }"),
@@ -81,7 +83,7 @@ RULES: dict[str, Rule] = {rule.id: rule for rule in _RULES}
 # matter, pragmas themselves) cannot be.
 LINE_RULES = frozenset(
     rule.id for rule in _RULES
-    if rule.checked and not rule.id.startswith(("TRANS-", "NAV-", "FM-", "PRAGMA-", "HEAD-3"))
+    if rule.checked and not rule.id.startswith(("TRANS-", "NAV-", "FM-", "FRESH-", "PRAGMA-", "HEAD-3"))
 )
 
 STYLE_MANUAL = "docs/en/contributing/style.md"

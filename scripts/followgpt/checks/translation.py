@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Iterator
 
 from followgpt import LANGUAGES
+from followgpt.project_root import ProjectNotFound
 from followgpt.render.scan import find_markers
 
 from .citations import cited_labels
@@ -244,9 +245,15 @@ def stamp_main(argv: list[str] | None = None) -> int:
     parser.add_argument("--from", dest="source", choices=LANGUAGES,
                         help="the language of the original (default: the page's own stamp, else the other "
                              "language)")
-    parser.add_argument("--root", type=Path, default=None, help="project root (default: this repository)")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="project root (default: the nearest folder at or above the current directory with "
+                             "mkdocs.yml and resources/)")
     args = parser.parse_args(argv)
-    project = Project(args.root)
+    try:
+        project = Project(args.root)
+    except ProjectNotFound as exc:
+        print(f"stamp: {exc}", file=sys.stderr)
+        return 2
     status = 0
     for path in args.pages:
         path = path if path.is_absolute() else Path.cwd() / path

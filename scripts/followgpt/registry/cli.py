@@ -3,21 +3,31 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+
+from followgpt.project_root import ProjectNotFound, find_project_root
 
 from .loader import validate_registry
 from .schemas import stale_schema_files
 
-DEFAULT_ROOT = Path(__file__).resolve().parents[3] / "resources"
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m followgpt validate",
                                      description="Validate the model registry (YAML files in resources/).")
-    parser.add_argument("--root", type=Path, default=DEFAULT_ROOT, help="the registry folder (default: resources/)")
+    parser.add_argument("--root", type=Path, default=None,
+                        help="the registry folder (default: resources/ of the nearest folder at or above the current "
+                             "directory with mkdocs.yml and resources/)")
     parser.add_argument("--format", choices=("text", "github"), default="text",
                         help="github prints GitHub Actions ::error annotations")
     args = parser.parse_args(argv)
+    if args.root is None:
+        try:
+            args.root = find_project_root() / "resources"
+        except ProjectNotFound as exc:
+            print(f"validate: {exc}", file=sys.stderr)
+            return 2
 
     registry, issues = validate_registry(args.root)
     for issue in issues:

@@ -17,6 +17,8 @@ from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError, PluginError
 
+from followgpt.project_root import ProjectNotFound, find_project_root
+
 
 def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> None:
     """Build into a temporary folder, then move it to ``site_dir``. Raises on any failure, leaving
@@ -41,10 +43,20 @@ def build_site(config_file: Path, site_dir: Path, *, strict: bool = True) -> Non
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m followgpt build", description=__doc__.splitlines()[0])
-    parser.add_argument("-f", "--config-file", type=Path, default=Path("mkdocs.yml"))
-    parser.add_argument("-d", "--site-dir", type=Path, default=Path("site"))
+    parser.add_argument("-f", "--config-file", type=Path, default=None,
+                        help="default: mkdocs.yml of the nearest folder at or above the current directory with "
+                             "mkdocs.yml and resources/")
+    parser.add_argument("-d", "--site-dir", type=Path, default=None, help="default: site/ beside that mkdocs.yml")
     parser.add_argument("--no-strict", dest="strict", action="store_false", help="don't fail on warnings")
     args = parser.parse_args(argv)
+    if args.config_file is None or args.site_dir is None:
+        try:
+            root = find_project_root()
+        except ProjectNotFound as exc:
+            print(f"build: {exc}", file=sys.stderr)
+            return 2
+        args.config_file = args.config_file or root / "mkdocs.yml"
+        args.site_dir = args.site_dir or root / "site"
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
     try:
         build_site(args.config_file, args.site_dir, strict=args.strict)

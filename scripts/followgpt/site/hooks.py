@@ -21,7 +21,7 @@ from mkdocs.utils import get_relative_url
 
 from followgpt import DEFAULT_LANGUAGE, LANGUAGES
 from followgpt.dataset import read_history
-from followgpt.i18n import LANGUAGE_NAMES, other_language, site_prefix, untranslated_page
+from followgpt.i18n import LANGUAGE_NAMES, other_language, reviewed_note, site_prefix, untranslated_page
 from followgpt.navigation import NavError, load_nav, nav_for
 from followgpt.registry import RegistryError, load_registry
 from followgpt.render import (EXPORT_FILES, FEED_FILE, MarkerError, SiteContext, collect_usages, expand_page,
@@ -156,6 +156,7 @@ class SiteHooks:
         context["followgpt"] = {
             "lang": self.lang,
             "untranslated": bool(page.meta.get("untranslated")),
+            "reviewed": reviewed_note(page.meta.get("reviewed"), self.lang),
             "alternates": [
                 {"lang": lang, "name": LANGUAGE_NAMES[lang],
                  "url": get_relative_url(site_prefix(lang) + page.url, here)}
