@@ -24,11 +24,13 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # Debian's chromium for the browser tests and for drawing diagrams at build time (Playwright drives it; it
-# never downloads a browser of its own), with Noto CJK so Chinese diagram labels are measured with real glyphs.
+# never downloads a browser of its own), with Noto CJK so Chinese diagram labels are measured with real glyphs,
+# and WenQuanYi Micro Hei, the TrueType CJK font the PDF edition embeds (see followgpt/edition/book.py).
 browser:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="chromium"; \
 	fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing="$$missing fonts-noto-cjk"; \
+	fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || missing="$$missing fonts-wqy-microhei"; \
 	[ -z "$$missing" ] || { \
 	  echo "Installing Debian packages for the browser tests:$$missing"; \
 	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
@@ -39,6 +41,7 @@ serve: setup
 
 build: setup browser
 	$(PY) -m followgpt build
+	$(PY) -m followgpt edition
 
 check: setup
 	$(PY) -m followgpt validate

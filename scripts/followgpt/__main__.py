@@ -14,6 +14,7 @@ COMMANDS = {
     "check": ("followgpt.checks.cli:main", "run the content checks (typography, parity, links, safety, originality)"),
     "stamp": ("followgpt.checks.translation:stamp_main", "record which version of its counterpart a translation matches"),
     "build": ("followgpt.site.build:main", "build the bilingual site atomically into site/"),
+    "edition": ("followgpt.edition.cli:main", "print the PDF edition of each language into the built site"),
 }
 
 

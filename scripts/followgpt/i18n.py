@@ -91,3 +91,13 @@ def split_front_matter(markdown: str) -> tuple[str, str]:
         if end != -1:
             return markdown[4:end + 1].rstrip("\n"), markdown[end + 5:]
     return "", markdown
+
+
+def site_url_for(url: str, from_lang: str, to_lang: str) -> str:
+    """Base URL of ``to_lang``'s site given ``from_lang``'s base URL."""
+    if not url:
+        return ""
+    root = url if url.endswith("/") else url + "/"
+    if site_prefix(from_lang):
+        root = root[: -len(site_prefix(from_lang))]
+    return root + site_prefix(to_lang)

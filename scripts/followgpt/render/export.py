@@ -25,6 +25,7 @@ EXPORT_FILES = {
     "csv": "data/followgpt-facts.csv",
     "bibtex": "data/followgpt-sources.bib",
 }
+EDITION_FILE = "data/followgpt-{lang}.pdf"   # the PDF edition, in each language's site (python -m followgpt edition)
 FORMAT_VERSION = 2   # of the JSON layout (described by export_schema); the data has its own dataset_version
 
 CSV_COLUMNS = ["model_id", "name_en", "name_zh", "family", "fact", "unit", "value", "status", "approx",

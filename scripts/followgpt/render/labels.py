@@ -240,6 +240,8 @@ TEXT = {
                         "en": "The structure of the JSON file (a JSON Schema), to validate the download against"},
     "report_fields": {"zh": "发现某项数据有误？按项报告：", "en": "Spotted a wrong figure? Report it: "},
     "report_page": {"zh": "报告本页的问题", "en": "Report a problem with this page"},
+    "download_pdf": {"zh": "离线版（{language}）：全部笔记按目录顺序排列，附模型档案，可打印",
+                     "en": "Offline edition ({language}): every note in reading order, with the model pages, to print"},
     "llms_overview": {"zh": "总览", "en": "Overview"},
     "llms_models": {"zh": "模型档案", "en": "Model pages"},
     "llms_data": {"zh": "数据文件", "en": "Data files"},

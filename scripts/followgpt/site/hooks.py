@@ -21,7 +21,8 @@ from mkdocs.utils import get_relative_url
 
 from followgpt import DEFAULT_LANGUAGE, LANGUAGES
 from followgpt.dataset import read_history
-from followgpt.i18n import LANGUAGE_NAMES, other_language, reviewed_note, site_prefix, untranslated_page
+from followgpt.i18n import (LANGUAGE_NAMES, other_language, reviewed_note, site_prefix, site_url_for,
+                            untranslated_page)
 from followgpt.navigation import NavError, load_nav, nav_for
 from followgpt.registry import RegistryError, load_registry
 from followgpt.render import (EXPORT_FILES, FEED_FILE, MarkerError, SiteContext, collect_usages, expand_page,
@@ -93,7 +94,7 @@ class SiteHooks:
         config.extra["followgpt"] = {
             "lang": self.lang,
             # Absolute base URL of each language's site, for the sitemap's hreflang alternates.
-            "site_urls": {lang: _site_url_for(root_url, self.lang, lang) for lang in LANGUAGES},
+            "site_urls": {lang: site_url_for(root_url, self.lang, lang) for lang in LANGUAGES},
         }
         return config
 
@@ -220,7 +221,7 @@ class SiteHooks:
         en = load_config(
             config_file=str(self.root / EN_CONFIG),
             site_dir=os.path.join(config.site_dir, "en"),
-            site_url=_site_url_for(config.site_url or "", DEFAULT_LANGUAGE, "en"),
+            site_url=site_url_for(config.site_url or "", DEFAULT_LANGUAGE, "en"),
             strict=config.strict,
         )
         en.plugins.on_startup(command="serve" if self.serving else "build", dirty=False)
@@ -229,15 +230,6 @@ class SiteHooks:
         finally:
             en.plugins.on_shutdown()
 
-
-def _site_url_for(url: str, from_lang: str, to_lang: str) -> str:
-    """Base URL of ``to_lang``'s site given ``from_lang``'s base URL."""
-    if not url:
-        return ""
-    root = url if url.endswith("/") else url + "/"
-    if site_prefix(from_lang):
-        root = root[: -len(site_prefix(from_lang))]
-    return root + site_prefix(to_lang)
 
 
 def _markdown_paths(docs_dir: Path) -> set[str]:

@@ -6,7 +6,11 @@ import posixpath
 
 from ..context import MarkerProblem, ViewContext
 from ..escape import markdown_link
-from ..export import EXPORT_FILES
+from followgpt import LANGUAGES
+from followgpt.i18n import LANGUAGE_NAMES, site_url_for
+
+from ..export import EDITION_FILE, EXPORT_FILES
+from ..links import site_file_url
 from ..labels import text
 from .table import markdown_table
 
@@ -26,6 +30,13 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
     for kind, path in EXPORT_FILES.items():
         file_format, description = DESCRIPTIONS[kind]
         rows.append([markdown_link(posixpath.basename(path), ctx.link(path)), file_format, text(description, ctx.lang)])
+    for lang in sorted(LANGUAGES, key=lambda code: code != ctx.lang):   # this page's language first
+        path = EDITION_FILE.format(lang=lang)
+        # An absolute URL: the PDFs are printed after the build, so they are not among the files MkDocs checks.
+        url = site_file_url(site_url_for(ctx.site.site_url, ctx.lang, lang), path)
+        if url:
+            rows.append([markdown_link(posixpath.basename(path), url), "PDF",
+                         text("download_pdf", ctx.lang).format(language=LANGUAGE_NAMES[lang])])
     table = markdown_table([text("file", ctx.lang), text("format", ctx.lang), text("contents", ctx.lang)], rows)
     history = ctx.site.history
     if history is None:

@@ -155,7 +155,7 @@ def report_fields(ctx: ViewContext, model_id: str) -> list[str]:
     title = bilingual(record["name"], "en")
     links = [markdown_link(label(FACT_NAMES, name, ctx.lang), report_url(repository, page, f"{model_id}.{name}", title))
              for name in present]
-    return [text("report_fields", ctx.lang) + " · ".join(links), ""]
+    return [text("report_fields", ctx.lang) + " · ".join(links) + " { .fgpt-report-fields }", ""]
 
 
 def facts_table(ctx: ViewContext, model_id: str) -> list[str]:
