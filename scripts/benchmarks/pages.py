@@ -27,6 +27,7 @@ PAGE_TYPES = {
     "table": "data/timeline/",          # the longest generated table, the growth figure
     "tree": "ecosystem/open-models/",   # a family tree near the top of the page
     "model": "models/gpt-3/",           # a generated model page with its neighbourhood tree
+    "compare": "data/compare/?m=gpt-3,llama-65b,qwen3-235b-a22b",   # the compare page, filled from the JSON API
 }
 LANG_PREFIX = {lang: site_prefix(lang) for lang in LANGUAGES}
 

@@ -24,7 +24,9 @@ PAGE = "# {title}\n\n<!-- followgpt:tree family=odd -->\n"
 def odd_site_url(tmp_path_factory):
     root = tmp_path_factory.mktemp("odd")
     project = make_project(root / "project", {"zh/index.md": PAGE.format(title="怪名字"),
-                                              "en/index.md": PAGE.format(title="Odd names")},
+                                              "en/index.md": PAGE.format(title="Odd names"),
+                                              "zh/compare.md": "# 对比\n\n<!-- followgpt:compare -->\n",
+                                              "en/compare.md": "# Compare\n\n<!-- followgpt:compare -->\n"},
                            resources=FIXTURE)
     build_site(project / "mkdocs.yml", root / "site")
     with StaticServer(root / "site") as url:
@@ -47,6 +49,30 @@ def test_adversarial_names_render_verbatim_and_inertly(browser, odd_site_url, la
         for name in ODD[lang]:
             assert any(name in label for label in labels), (name, labels)
         assert page.locator(".mermaid script, .mermaid b").count() == 0  # markup in names stays text
+        assert dialogs == [] and errors == []
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang, prefix", [("zh", ""), ("en", "en/")])
+def test_adversarial_names_stay_text_on_the_compare_page(browser, odd_site_url, lang, prefix):
+    page = browser.new_page()
+    dialogs, errors = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        page.goto(odd_site_url + prefix + "compare/?m=odd-x,end")
+        page.wait_for_selector(".fgpt-compare__table")
+        headers = page.locator(".fgpt-compare__table thead th").all_inner_texts()[1:]
+        for name in (ODD[lang][0], ODD[lang][2]):
+            assert any(name in header for header in headers), (name, headers)
+        page.get_by_role("combobox").fill("<script>")              # the search shows names as text too
+        option = page.get_by_role("option").first
+        option.wait_for()
+        assert ODD[lang][1] in option.inner_text()
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.querySelectorAll('.fgpt-compare__table thead th').length === 4")
+        assert page.locator(".fgpt-compare script, .fgpt-compare b").count() == 0
         assert dialogs == [] and errors == []
     finally:
         page.close()

@@ -76,7 +76,7 @@ def test_model_page_undisclosed_with_estimate_dated_value_licence_modalities(exp
     assert ("- **Licence**: [Odd &lt;weights&gt; licence \\| A&amp;B](https://example.org/odd-licence) (custom "
             "open-weight licence; commercial use: allowed with conditions; outputs to train other models: not "
             "allowed)\n") in en
-    assert "- RL from: [GPT-4](gpt-4.md) (from 13 May 2024 until 1 August 2024)" in en
+    assert "- **RL from**\n    - [GPT-4](gpt-4.md) (from 13 May 2024 until 1 August 2024; inferred: A test.)" in en
     zh = expand("<!-- followgpt:model-page id=omni -->\n", page_path="models/omni.md").markdown
     assert "| 参数量 | 未公开[^openai2023-gpt4-report] | 第三方估计（非官方数值）" in zh
     assert "- **模态**：输入：文本、图像、音频；输出：文本、音频" in zh

@@ -111,14 +111,29 @@ def test_model_page(expand):
     assert "| Training compute | 3.14 × 10²³\u2009[^brown2020-gpt3] | Table D.1 |" in markdown  # thin space before the mark
     assert "| Input price (USD / 1K tokens) | $0.06[^brown2020-gpt3] |" in markdown
     assert "- **Corpora**: Common Crawl (filtered)[^brown2020-gpt3]" in markdown
-    assert "- scaled from: [GPT-2](gpt-2.md)[^radford2019-gpt2]" not in markdown
-    assert "- scaled from: [GPT-2](gpt-2.md)[^brown2020-gpt3]" in markdown
-    assert "- [end](end.md) (fine-tuned from) (inferred: Our reading.)" in markdown
+    assert "[GPT-2](gpt-2.md) (stated by the authors)[^radford2019-gpt2]" not in markdown
+    assert "- **scaled from**\n    - [GPT-2](gpt-2.md) (stated by the authors)[^brown2020-gpt3]\n" in markdown
+    assert "- **fine-tuned from**\n    - [text-davinci-003](text-davinci-003.md) (stated by the authors)" in markdown
+    assert "    - [end](end.md) (inferred: Our reading.)\n" in markdown
     assert "```mermaid" in markdown
     assert "## Notes that discuss it { #notes }\n\n- [首页](../index.md)\n- [GPT-3 笔记](../gpt/gpt-3.md)" in markdown
     assert re.findall(r"^## .*\{ #[a-z-]+ \}$", markdown, re.M) == [
         "## Facts { #facts }", "## Training { #training }", "## Lineage { #lineage }", "## Notes that discuss it { #notes }",
         "## Cite this { #cite }"]
+
+
+def test_model_page_lists_ancestors_and_descendants_transitively(expand):
+    markdown = expand("<!-- followgpt:model-page id=gpt-3 -->\n", lang="en", page_path="models/gpt-3.md").markdown
+    ancestors = markdown[markdown.index("**Comes from (directly or not)**"):markdown.index("**Led to (directly or not)**")]
+    # An indirect ancestor, with the path that leads to it read from this model, in the group of the first edge.
+    assert ("- **scaled from**\n    - [GPT-2](gpt-2.md) (stated by the authors)[^brown2020-gpt3]\n"
+            "    - GPT-3 ← scaled from ← GPT-2 ← architecture from ← [Transformer](transformer.md)\n") in ancestors
+    assert "- **series member**\n    - [GPT-3 family](gpt-3-family.md)\n" in ancestors
+    descendants = markdown[markdown.index("**Led to (directly or not)**"):]
+    assert ("    - [Omni](omni.md) ← RL from ← GPT-4 ← successor of ← GPT-3 (the path includes a relation we "
+            "inferred)") in descendants
+    zh = expand("<!-- followgpt:model-page id=gpt-3 -->\n", page_path="models/gpt-3.md").markdown
+    assert "**上游（含间接）**" in zh and "- **放大自**\n    - [GPT-2](gpt-2.md)（作者明确说明）[^brown2020-gpt3]" in zh
 
 
 def test_model_page_statuses_rumours_and_superseded(expand):
@@ -162,3 +177,30 @@ def test_downloads_links_are_relative_to_the_page(expand):
 
 def test_model_page_training_languages_are_named(expand):
     assert "- **语言**：英语" in expand("<!-- followgpt:model-page id=gpt-3 -->\n", page_path="models/gpt-3.md").markdown
+
+
+def test_model_page_lists_at_most_the_nearest_indirect_relatives():
+    from followgpt.registry import Registry
+    from followgpt.render import SiteContext, expand_page
+    from followgpt.render.views.model_page import INDIRECT_LIMIT
+
+    models = {f"m{i}": {"id": f"m{i}", "name": {"zh": f"M{i}", "en": f"M{i}"}, "family": "f",
+                        **({"lineage": [{"type": "successor_of", "target": f"m{i - 1}", "evidence": "inferred",
+                                         "note": {"zh": "测试。", "en": "A test."}}]} if i else {})}
+              for i in range(INDIRECT_LIMIT + 30)}
+    site = SiteContext(registry=Registry(models=models), lang="en", pages={"data/api.md": "Model JSON API"})
+    markdown = expand_page("<!-- followgpt:model-page id=m0 -->\n", page_path="models/m0.md", lang="en", site=site).markdown
+    below = markdown[markdown.index("**Led to (directly or not)**"):]
+    assert len(re.findall(r"^ +- \[M\d+\]\(m\d+\.md\) ← ", below, re.M)) == INDIRECT_LIMIT
+    assert ("28 more distant descendants are not listed here; the full list is in this model's JSON, "
+            "`api/models/m0.json` (see [Model JSON API](../data/api.md)).") in below
+
+
+def test_model_page_links_the_compare_page_with_the_model_chosen(make_site):
+    from followgpt.render import expand_page
+    site = make_site("en", pages={"data/compare.md": "# Compare models\n"})
+    markdown = expand_page("<!-- followgpt:model-page id=gpt-3 -->\n", page_path="models/gpt-3.md", lang="en",
+                           site=site).markdown
+    assert "[Compare it with other models](../data/compare.md?m=gpt-3)" in markdown
+    assert "data/compare.md?m=" not in expand_page("<!-- followgpt:model-page id=gpt-3 -->\n",
+                                                  page_path="models/gpt-3.md", lang="en", site=make_site("en")).markdown

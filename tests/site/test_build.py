@@ -209,6 +209,17 @@ def test_machine_pages_and_report_links(tmp_path):
     assert llms.startswith("# FollowGPT\n\n> ")
     assert "- [Note](http://127.0.0.1:8000/en/note/index.md): A note." in llms
     assert "/en/models/gpt-3/index.md" in llms and "/en/data/followgpt-registry.json" in llms
+    # The JSON API is written once, at the whole site's root; both llms.txt files point there.
+    assert "](http://127.0.0.1:8000/api/models.json)" in llms
+    assert "](http://127.0.0.1:8000/api/models.json)" in (site / "llms.txt").read_text(encoding="utf-8")
+    assert not (site / "en" / "api").exists()
+    index = json.loads((site / "api" / "models.json").read_text(encoding="utf-8"))
+    assert index["format"] == "followgpt-models" and index["models"]
+    for entry in index["models"]:
+        document = json.loads((site / entry["json"]).read_text(encoding="utf-8"))
+        assert document["id"] == entry["id"] and document["dataset_version"] == index["dataset_version"]
+        assert all((site / page / "index.html").is_file() for page in entry["pages"].values())
+    assert json.loads((site / "api" / "model.schema.json").read_text(encoding="utf-8"))["title"]
     copy = (site / "en" / "note" / "index.md").read_text(encoding="utf-8")
     assert "[home](http://127.0.0.1:8000/en/)" in copy
     assert "## Part { #sec }" in copy
@@ -217,3 +228,10 @@ def test_machine_pages_and_report_links(tmp_path):
     assert model.startswith("# GPT-3") and "<!-- followgpt:" not in model
     note = (site / "en" / "note" / "index.html").read_text(encoding="utf-8")
     assert 'class="fgpt-report"><a href="https://github.com/' in note and "template=content-error.yml" in note
+
+
+def test_compare_script_loads_only_on_the_compare_pages(built_site):
+    loading = sorted(page.relative_to(built_site).as_posix() for page in html_pages(built_site)
+                     if "followgpt-compare.mjs" in page.read_text(encoding="utf-8"))
+    assert loading == ["data/compare/index.html", "en/data/compare/index.html"]
+    assert (built_site / "api" / "models.json").is_file() and (built_site / "assets" / "followgpt-format.mjs").is_file()

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from .catalogue import Catalogue
-from .vocabulary import ACCESS_SCOPES, FACTS
+from .vocabulary import ACCESS_SCOPES, FACTS, SERIES_EDGE
 
 
 @dataclass
@@ -95,6 +95,92 @@ class Registry:
     def status(self, model_id: str) -> str:
         """``retired`` (see ``retirement``) or ``available``."""
         return "retired" if self.retirement(model_id) else "available"
+
+    def ancestors(self, model_id: str, *, series: bool = True, limit: int | None = None) -> list[dict]:
+        """Every record the model comes from, transitively: its lineage targets, theirs, and so on.
+
+        Each result is ``{id, relation, via, relations, evidence}``: ``relations`` the edge types of the path
+        from the model to the ancestor (``relation`` the first of them, the kind of inheritance the model has),
+        ``via`` the records in between (empty for a direct edge), ``evidence`` ``inferred`` when any edge on the
+        path is, else ``explicit``. So DeepSeek-R1-Distill-Qwen-7B ← distilled from ← DeepSeek-R1 ← RL from ←
+        DeepSeek-V3-Base gives ``{id: deepseek-v3-base, relation: distilled_from, via: [deepseek-r1],
+        relations: [distilled_from, rl_from]}``. With ``series``, membership of a model series counts as an
+        edge of type ``series_member`` (member → series). Each ancestor is listed once, by its shortest path
+        (ties: file order of the edges), nearest first; ``limit`` keeps the nearest ``limit`` (``relatives`` also
+        gives the total). The walk visits each record and edge once; a cycle (which the validator rejects)
+        cannot make it loop.
+        """
+        return self._paths(model_id, self._walk(model_id, self._upstream(series)), limit)
+
+    def descendants(self, model_id: str, *, series: bool = True, limit: int | None = None) -> list[dict]:
+        """Every record that comes from the model, transitively: the mirror of ``ancestors``.
+
+        ``relations`` run from the model outwards (``relation`` is the type of the edge between the model and
+        the first record below it); read a path from the descendant back: D ← relations[-1] ← via[-1] ← … ←
+        relations[0] ← the model.
+        """
+        return self._paths(model_id, self._walk(model_id, self._downstream(series)), limit)
+
+    def relatives(self, model_id: str, *, upward: bool, series: bool = True,
+                  limit: int | None = None) -> tuple[list[dict], int]:
+        """(``ancestors`` or ``descendants`` up to ``limit``, how many there are in all), from one walk."""
+        reached = self._walk(model_id, self._upstream(series) if upward else self._downstream(series))
+        return self._paths(model_id, reached, limit), len(reached)
+
+    def count_relatives(self, model_id: str, *, upward: bool, series: bool = True) -> int:
+        """How many ancestors (``upward``) or descendants the model has, without building their paths."""
+        return len(self._walk(model_id, self._upstream(series) if upward else self._downstream(series)))
+
+    def _upstream(self, series: bool):
+        def step(model_id: str):
+            record = self.models[model_id]
+            for edge in record.get("lineage") or []:
+                yield edge.get("target"), edge.get("type"), edge.get("evidence")
+            if series and record.get("series"):
+                yield record["series"], SERIES_EDGE, "explicit"
+        return step
+
+    def _downstream(self, series: bool):
+        def step(model_id: str):
+            for child_id, edge in self._children.get(model_id, ()):
+                yield child_id, edge.get("type"), edge.get("evidence")
+            if series:
+                for member in self._members.get(model_id, ()):
+                    yield member, SERIES_EDGE, "explicit"
+        return step
+
+    def _walk(self, model_id: str, step) -> dict[str, tuple[str, str, bool]]:
+        """Breadth first from the model: reached id → (the record it was reached from, edge type, whether the
+        path to it has an inferred edge), in the order reached."""
+        if model_id not in self.models:
+            raise KeyError(model_id)
+        reached: dict[str, tuple[str, str, bool]] = {}
+        queue = [model_id]
+        for current in queue:   # the queue grows while it is read
+            inferred_so_far = reached[current][2] if current != model_id else False
+            for target, kind, evidence in step(current):
+                if target not in self.models or target == model_id or target in reached:
+                    continue
+                reached[target] = (current, kind, inferred_so_far or evidence == "inferred")
+                queue.append(target)
+        return reached
+
+    @staticmethod
+    def _paths(model_id: str, reached: dict, limit: int | None) -> list[dict]:
+        # In breadth-first order a record's predecessor comes before it, so its path is already known.
+        paths: dict[str, tuple[list[str], list[str]]] = {}
+        results = []
+        for target in list(reached)[:limit]:
+            previous, kind, inferred = reached[target]
+            if previous == model_id:
+                via, relations = [], [kind]
+            else:
+                before, kinds = paths[previous]
+                via, relations = [*before, previous], [*kinds, kind]
+            paths[target] = (via, relations)
+            results.append({"id": target, "relation": relations[0], "via": via, "relations": relations,
+                            "evidence": "inferred" if inferred else "explicit"})
+        return results
 
     def position(self, model_id: str) -> int:
         """The record's place in file order (for ordering results the way the registry lists them)."""

@@ -86,6 +86,24 @@ EDGE_TABLE: dict[str, tuple[str, str, str]] = {
 }
 EDGE_TYPES: dict[str, str] = {name: row[0] for name, row in EDGE_TABLE.items()}
 EDGE_LABELS: dict[str, dict[str, str]] = {name: {"zh": row[1], "en": row[2]} for name, row in EDGE_TABLE.items()}
+# Membership of a model series (a record's ``series:``), treated as an edge member → series where lineage is walked.
+SERIES_EDGE = "series_member"
+# How each edge type corresponds to Hugging Face's model-card ``base_model_relation`` (finetune, adapter, quantized,
+# merge; https://huggingface.co/docs/hub/model-cards#specifying-a-base-model). None: the Hub has no such relation
+# (the edge records no weights passed on, or a relation the Hub does not name). LoRA adapters are recorded as
+# ``fine_tuned_from`` with the training method ``lora``; merges of several models have no edge type here.
+HF_BASE_MODEL_RELATIONS: dict[str, str | None] = {
+    "architecture_from": None,
+    "scaled_from": None,
+    "fine_tuned_from": "finetune",
+    "trained_on_outputs_of": None,
+    "distilled_from": None,
+    "successor_of": None,
+    "based_on": None,
+    "rl_from": "finetune",
+    "continued_pretraining_of": "finetune",
+    "quantized_from": "quantized",
+}
 
 EVIDENCE = {
     "explicit": "stated by the authors; `source` required",

@@ -7,7 +7,7 @@ not reported as such: undisclosed, estimated, disputed and approximate values ar
 
 from __future__ import annotations
 
-from followgpt.cjk import is_cjk
+from followgpt.cjk import CJK_RANGES, is_cjk
 
 import datetime
 from typing import Callable
@@ -216,3 +216,15 @@ def fact_sort_value(fact: dict | None, unit: str):
     if value is None:
         return None
     return date_sort_key(value) if unit == "date" else float(value)
+
+
+def format_tables() -> dict:
+    """The tables ``format_value`` uses, as data: the site's compare page formats numbers in the browser with
+    exactly these (published in ``api/models.json``), so there is one source of units and month names."""
+    return {
+        "count_units": {"zh": [list(unit) for unit in _ZH_COUNT_UNITS], "en": [list(unit) for unit in _EN_COUNT_UNITS]},
+        "count_min": {"zh": 10**5, "en": 0},     # below this a count is written out in full
+        "byte_units": [list(unit) for unit in _BYTE_UNITS],
+        "months_en": list(MONTHS_EN),
+        "cjk_ranges": [list(pair) for pair in CJK_RANGES],
+    }

@@ -6,7 +6,7 @@ registry gains before this file does still renders (visibly untranslated) instea
 
 from __future__ import annotations
 
-from followgpt.registry.vocabulary import EDGE_LABELS, FACT_LABELS
+from followgpt.registry.vocabulary import EDGE_LABELS, FACT_LABELS, SERIES_EDGE
 
 # Fact and lineage-edge labels come from the registry vocabulary, so the registry docs and the site agree.
 FACT_NAMES = FACT_LABELS
@@ -133,7 +133,6 @@ METHODS = {
 }
 
 # Tree edges: the registry's lineage types, plus membership of a model series (drawn from ``series:``).
-SERIES_EDGE = "series_member"
 EDGE_TYPES = {**EDGE_LABELS, SERIES_EDGE: {"zh": "系列成员", "en": "series member"}}
 
 EDGE_MEANINGS = {
@@ -218,6 +217,47 @@ TEXT = {
     "lineage": {"zh": "谱系", "en": "Lineage"},
     "parents": {"zh": "上游", "en": "Built on"},
     "children": {"zh": "下游", "en": "Led to"},
+    "ancestors": {"zh": "上游（含间接）", "en": "Comes from (directly or not)"},
+    "descendants": {"zh": "下游（含间接）", "en": "Led to (directly or not)"},
+    "path_inferred": {"zh": "路径中含本站推断的关系", "en": "the path includes a relation we inferred"},
+    "relatives_more": {"zh": "另有 {n} 个更远的间接上游没有列出；完整列表在本模型的 JSON 数据 {json} 中（见{where}）。",
+                       "en": "{n} more distant ancestors are not listed here; the full list is in this model's JSON, "
+                             "{json} (see {where})."},
+    "relatives_more_below": {"zh": "另有 {n} 个更远的间接下游没有列出；完整列表在本模型的 JSON 数据 {json} 中（见{where}）。",
+                             "en": "{n} more distant descendants are not listed here; the full list is in this "
+                                   "model's JSON, {json} (see {where})."},
+    "indirect_count": {"zh": "另有 {n} 个间接关系", "en": "{n} more, indirectly"},
+    "relations_id": {"zh": "JSON 中的写法", "en": "In the JSON"},
+    "relations_name": {"zh": "本站名称", "en": "On the site"},
+    "relations_hf": {"zh": "Hugging Face 的 base_model_relation", "en": "Hugging Face base_model_relation"},
+    "relations_no_hf": {"zh": "无对应", "en": "none"},
+    "compare_this": {"zh": "与其他模型逐项对比", "en": "Compare it with other models"},
+    "compare_add": {"zh": "添加模型", "en": "Add a model"},
+    "compare_placeholder": {"zh": "按中文名、英文名或别名搜索", "en": "Search by name or alias, in English or Chinese"},
+    "compare_remove": {"zh": "移除 {name}", "en": "Remove {name}"},
+    "compare_limit": {"zh": "最多比较 {n} 个模型；先移除一个再添加。", "en": "Up to {n} models; remove one to add another."},
+    "compare_empty": {"zh": "选择两到四个模型，逐项对照登记表中的数据。", "en": "Pick two to four models to see their registry data side by side."},
+    "compare_example": {"zh": "例如：", "en": "For example: "},
+    "compare_field": {"zh": "项目", "en": "Field"},
+    "compare_sources": {"zh": "来源", "en": "Sources"},
+    "compare_page": {"zh": "模型档案", "en": "Model page"},
+    "compare_json": {"zh": "JSON 数据", "en": "JSON data"},
+    "compare_loading": {"zh": "正在载入数据……", "en": "Loading the data…"},
+    "compare_failed": {"zh": "数据载入失败：{error}", "en": "The data could not be loaded: {error}"},
+    "compare_no_match": {"zh": "没有匹配的模型", "en": "No matching model"},
+    "compare_results": {"zh": "找到 {n} 个模型", "en": "{n} models found"},
+    "compare_selected": {"zh": "已选择：", "en": "Chosen: "},
+    "compare_copy": {"zh": "复制本对比的链接", "en": "Copy a link to this comparison"},
+    "compare_copied": {"zh": "链接已复制", "en": "Link copied"},
+    "compare_not_recorded": {"zh": "未记录", "en": "not recorded"},
+    "compare_fallback": {"zh": "对比功能需要在浏览器中启用 JavaScript。也可以在{index}中逐个查看模型档案，或下载{data}。",
+                         "en": "Comparing needs JavaScript in the browser. You can also read each model's page in the "
+                               "{index}, or download the {data}."},
+    "compare_index": {"zh": "模型索引", "en": "model index"},
+    "compare_data": {"zh": "完整数据", "en": "whole dataset"},
+    "llms_api": {"zh": "模型 JSON 接口：全部模型的索引，每个模型一份 JSON（含来源、上游与下游）",
+                 "en": "Model JSON API: an index of every model, and one JSON file per model (with sources, ancestors "
+                       "and descendants)"},
     "neighbourhood": {"zh": "演化关系图", "en": "Evolution neighbourhood"},
     "discussed_in": {"zh": "相关笔记", "en": "Notes that discuss it"},
     "series": {"zh": "所属系列", "en": "Series"},

@@ -25,7 +25,7 @@ from followgpt.i18n import (LANGUAGE_NAMES, other_language, reviewed_note, site_
                             untranslated_page)
 from followgpt.navigation import NavError, load_nav, nav_for
 from followgpt.registry import RegistryError, load_registry
-from followgpt.render import (EXPORT_FILES, FEED_FILE, MarkerError, SiteContext, collect_usages, expand_page,
+from followgpt.render import (API_INDEX, EXPORT_FILES, api_files, FEED_FILE, MarkerError, SiteContext, collect_usages, expand_page,
                               export_schema_text, FEED_TITLES, model_page_path, model_page_stub, to_atom, to_bibtex, to_csv,
                               to_json)
 from followgpt.render.links import absolute_page_url
@@ -122,6 +122,9 @@ class SiteHooks:
                                                                        config.site_url or "")))
         if self.lang == DEFAULT_LANGUAGE:
             vendor.add_files(files, config, self.root)
+            # The JSON API is language-neutral: written once, at the root of the whole site (the Chinese one).
+            for dest, content in api_files(self.registry, self.history.current_name).items():
+                files.append(File.generated(config, dest, content=content))
         pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
         self.site = SiteContext(
             registry=self.registry,
@@ -205,6 +208,8 @@ class SiteHooks:
         sections.append((label_text("llms_models", lang), [entries[path] for path in models]))
         data = [(Path(dest).name, absolute_page_url(site_url, dest), label_text(f"llms_{kind}", lang))
                 for kind, dest in [*EXPORT_FILES.items(), ("feed", FEED_FILE)]]
+        root_url = site_url_for(site_url, lang, DEFAULT_LANGUAGE)   # the API sits at the whole site's root
+        data.append((API_INDEX, absolute_page_url(root_url, API_INDEX), label_text("llms_api", lang)))
         sections.append((label_text("llms_data", lang), data))
         (site_dir / LLMS_FILE).write_text(llms_txt(config.site_name, config.site_description or "",
                                                    label_text("llms_details", lang), sections), encoding="utf-8")

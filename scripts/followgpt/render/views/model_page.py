@@ -4,8 +4,9 @@ A "retired" notice when the lifecycle retired the model in its access scope; sum
 organisations, series, architecture, access (marked retired with the date), modalities, reasoning, licence with its
 terms, aliases); a facts table with sources, locators, notes, dated values (since / earlier), superseded values,
 attributed third-party estimates (never as the value) and rumours — total and active parameters labelled apart for
-mixture-of-experts models; API snapshots and lifecycle events; training; lineage both ways (with an edge's
-since/until); a neighbourhood tree, and the notes that discuss the model (from usages). The view writes the page's H1 itself, so the
+mixture-of-experts models; API snapshots and lifecycle events; training; ancestors and descendants, transitively,
+grouped by the type of the edge next to the model (each direct edge with its evidence, dates and source, each
+indirect relative with the path to it, Registry.ancestors/descendants); a neighbourhood tree, and the notes that discuss the model (from usages). The view writes the page's H1 itself, so the
 generated page (``stub(registry, id, lang)``) is only front matter and the marker.
 """
 
@@ -18,10 +19,12 @@ from ..describe import (access_text, edge_dates, estimate_texts, earlier_texts, 
                         lifecycle_line, modalities_text, reasoning_text, since_text)
 from ..escape import markdown_link, markdown_text
 from ..format import format_date, format_fact, format_value
-from ..labels import (ARCHITECTURES, COLUMNS, EDGE_TYPES, FACT_NAMES, KINDS, LANGUAGES, LICENSE_KINDS, METHODS,
+from ..labels import (ARCHITECTURES, COLUMNS, EDGE_TYPES, EVIDENCE, FACT_NAMES, KINDS, LANGUAGES, LICENSE_KINDS, METHODS,
+                      SERIES_EDGE,
                       bilingual, label, text)
 from ..links import MODELS_DIR
 from ..units import FACTS
+from ..api import model_api_path
 from ..links import absolute_page_url, model_page_path
 from ..report import report_url
 from . import cite
@@ -144,6 +147,16 @@ def join_notes(notes: list[str], lang: str) -> str:
     return separator.join(parts)
 
 
+COMPARE_PAGE = "data/compare.md"
+
+
+def compare_link(ctx: ViewContext, model_id: str) -> list[str]:
+    """A link that opens the compare page with this model chosen (when the site has the page)."""
+    if COMPARE_PAGE not in ctx.site.pages:
+        return []
+    return [markdown_link(text("compare_this", ctx.lang), f"{ctx.link(COMPARE_PAGE)}?m={model_id}"), ""]
+
+
 def report_fields(ctx: ViewContext, model_id: str) -> list[str]:
     """One "report a problem" link per fact, with the field filled in (when the site knows its repository)."""
     repository = ctx.site.repository
@@ -190,30 +203,90 @@ def training_section(ctx: ViewContext, record: dict) -> list[str]:
 
 
 def edge_detail(ctx: ViewContext, edge: dict) -> str:
-    when = edge_dates(edge, ctx.lang)
-    detail = _paren(when, ctx.lang) if when else ""
-    detail += ctx.cite(edge["source"]) if edge.get("source") else ""
-    if edge.get("evidence") == "inferred" and edge.get("note"):
-        detail += _paren(text("inferred_note", ctx.lang).format(markdown_text(bilingual(edge["note"], ctx.lang))), ctx.lang)
-    return detail
+    """The evidence of a direct edge (stated by the authors / our inference and why), its dates and its source."""
+    lang = ctx.lang
+    parts = [edge_dates(edge, lang)] if edge_dates(edge, lang) else []
+    if edge.get("evidence") == "inferred":
+        note = bilingual(edge.get("note"), lang)
+        parts.append(text("inferred_note", lang).format(markdown_text(note)) if note else label(EVIDENCE, "inferred", lang))
+    else:
+        parts.append(label(EVIDENCE, "explicit", lang))
+    detail = _paren(("；" if lang == "zh" else "; ").join(parts), lang)
+    return detail + (ctx.cite(edge["source"]) if edge.get("source") else "")
+
+
+INDIRECT_COLLAPSE = 12   # a group with more indirect relatives than this shows them in a collapsed block
+INDIRECT_LIMIT = 60      # indirect relatives listed per direction (nearest first); the JSON API has them all
+API_PAGE = "data/api.md"
+
+
+def relation_chain(ctx: ViewContext, start: str, result: dict, upward: bool) -> str:
+    """A path read from the younger model: 'R1-Distill ← distilled from ← DeepSeek-R1 ← RL from ← V3-Base'."""
+    ids = [start, *result["via"], result["id"]]
+    relations = [label(EDGE_TYPES, kind, ctx.lang) for kind in result["relations"]]
+    if not upward:
+        ids, relations = ids[::-1], relations[::-1]
+    names = [markdown_text(ctx.model_name(model_id)) for model_id in ids]
+    names[0 if not upward else -1] = ctx.model_link(ids[0 if not upward else -1])
+    parts = [names[0]]
+    for relation, name in zip(relations, names[1:]):
+        parts += [relation, name]
+    chain = " ← ".join(parts)
+    if result["evidence"] == "inferred":
+        chain += _paren(text("path_inferred", ctx.lang), ctx.lang)
+    return chain
+
+
+def relatives(ctx: ViewContext, model_id: str, upward: bool) -> list[str]:
+    """Ancestors (upward) or descendants, transitively, grouped by the type of the edge next to the model: each
+    direct edge with its evidence and source, each indirect relative with the path that leads to it."""
+    registry, lang = ctx.registry, ctx.lang
+    if upward:
+        direct = [(edge.get("target"), edge) for edge in registry.parents(model_id)
+                  if edge.get("target") in registry.models]
+    else:
+        direct = registry.children(model_id)
+    # Nearest first, so the direct relatives come before the INDIRECT_LIMIT nearest indirect ones.
+    limit = len(direct) + 1 + INDIRECT_LIMIT
+    found, total = registry.relatives(model_id, upward=upward, limit=limit)
+    if not found:
+        return []
+    # Every direct edge (two edges to one model are two entries), series membership, then the indirect relatives.
+    near = [(edge.get("type"), f"{ctx.model_link(other)}{edge_detail(ctx, edge)}") for other, edge in direct]
+    near += [(result["relation"], ctx.model_link(result["id"])) for result in found
+             if not result["via"] and result["relation"] == SERIES_EDGE]
+    far_results = [result for result in found if result["via"]][:INDIRECT_LIMIT]
+    far = [(result["relation"], relation_chain(ctx, model_id, result, upward)) for result in far_results]
+    shown = {other for other, _ in direct} | {result["id"] for result in found if not result["via"]} | \
+        {result["id"] for result in far_results}
+    hidden = total - len(shown)
+    order = {relation: index for index, relation in enumerate(EDGE_TYPES)}
+    groups: dict[str, tuple[list[str], list[str]]] = {}
+    for relation in sorted({relation for relation, _ in near + far}, key=lambda r: (order.get(r, len(order)), r)):
+        groups[relation] = ([item for kind, item in near if kind == relation],
+                            [item for kind, item in far if kind == relation])
+    lines = [f"**{text('ancestors' if upward else 'descendants', lang)}**", ""]
+    for relation, (direct_items, indirect_items) in groups.items():
+        lines.append(f"- **{label(EDGE_TYPES, relation, lang)}**")
+        lines += [f"    - {item}" for item in direct_items]
+        if len(indirect_items) > INDIRECT_COLLAPSE:
+            lines += ["", f'    ??? note "{text("indirect_count", lang).format(n=len(indirect_items))}"', ""]
+            lines += [f"        - {item}" for item in indirect_items] + [""]
+        else:
+            lines += [f"    - {item}" for item in indirect_items]
+    if hidden > 0:
+        where = ctx.page_link(API_PAGE) if API_PAGE in ctx.site.pages else f"`{model_api_path(model_id)}`"
+        lines += ["", text("relatives_more" if upward else "relatives_more_below", lang).format(
+            n=hidden, json=f"`{model_api_path(model_id)}`", where=where)]
+    lines.append("")
+    return lines
 
 
 def lineage_section(ctx: ViewContext, model_id: str) -> list[str]:
-    lang = ctx.lang
-    lines = []
-    parents = [edge for edge in ctx.registry.parents(model_id) or [] if edge.get("target") in ctx.registry.models]
-    children = [(child, edge) for child, edge in ctx.registry.children(model_id) or []]
-    if parents:
-        lines += [f"**{text('parents', lang)}**", ""]
-        lines += [f"- {label(EDGE_TYPES, edge.get('type', ''), lang)}{_colon(lang)}{ctx.model_link(edge['target'])}"
-                  f"{edge_detail(ctx, edge)}" for edge in parents]
-        lines.append("")
-    if children:
-        lines += [f"**{text('children', lang)}**", ""]
-        lines += [f"- {ctx.model_link(child)}{_paren(label(EDGE_TYPES, edge.get('type', ''), lang), lang)}"
-                  f"{edge_detail(ctx, edge)}" for child, edge in children]
-        lines.append("")
-    if parents or children:
+    """Where the model comes from and what came of it, transitively, grouped by edge type; then the
+    neighbourhood tree (direct edges only)."""
+    lines = relatives(ctx, model_id, upward=True) + relatives(ctx, model_id, upward=False)
+    if lines:
         nodes, edges, focus, external = select_around(ctx.registry, model_id, 1)
         lines += [render_tree(ctx, nodes, edges, focus, external)]
     return lines
@@ -238,6 +311,7 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
         lines += [markdown_text(summary), ""]
     lines += overview(ctx, model_id) + [""]
     lines += [f"## {text('facts', lang)} {{ #facts }}", ""] + facts_table(ctx, model_id) + [""]
+    lines += compare_link(ctx, model_id)
     lines += report_fields(ctx, model_id)
     lifecycle = lifecycle_section(ctx, model_id)
     if lifecycle:
