@@ -15,7 +15,7 @@ REPO = Path(__file__).resolve().parents[2]
 def test_success_prints_a_one_line_summary(make_registry, capsys):
     assert main(["--root", str(make_registry())]) == 0
     out = capsys.readouterr().out.strip().splitlines()
-    assert out == ["registry OK: 5 models in 2 families, 3 sources in 1 topic, 3 organisations, 2 terms"]
+    assert out == ["registry OK: 7 models in 2 families, 3 sources in 1 topic, 3 organisations, 2 licences, 2 terms"]
 
 
 def test_failure_prints_every_issue_and_exits_1(make_registry, capsys):
@@ -38,7 +38,7 @@ def test_wired_as_python_m_followgpt_validate(make_registry):
     result = subprocess.run([sys.executable, "-m", "followgpt", "validate", "--root", str(make_registry())],
                             capture_output=True, text=True, env=env, cwd=REPO)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.startswith("registry OK: 5 models")
+    assert result.stdout.startswith("registry OK: 7 models")
 
 
 def test_registry_does_not_import_mkdocs():

@@ -13,7 +13,8 @@ def reg(make_registry) -> Registry:
 
 
 def test_models_in_file_order_with_family_file_and_line(reg):
-    assert list(reg.models) == ["demo-family", "demo-1", "demo-2", "demo-base", "demo-chat"]
+    assert list(reg.models) == ["demo-family", "demo-1", "demo-2", "demo-base", "demo-chat", "demo-moe",
+                                "demo-secret"]
     demo1 = reg.models["demo-1"]
     assert demo1["family"] == "demo-line"
     assert demo1["file"] == "resources/models/demo-line.yaml"
@@ -61,7 +62,7 @@ def test_parents_and_children(reg):
 def test_series_members_families_and_positions(reg):
     assert reg.members("demo-family") == ["demo-1", "demo-2"]
     assert reg.members("demo-1") == []
-    assert reg.family_members("demo-open") == ["demo-base", "demo-chat"]
+    assert reg.family_members("demo-open") == ["demo-base", "demo-chat", "demo-moe", "demo-secret"]
     assert reg.family_members("no-such-family") == []
     assert [reg.position(model_id) for model_id in reg.models] == list(range(len(reg.models)))
 
@@ -79,7 +80,7 @@ def test_families_topics_sources_organisations_glossary(reg):
     assert reg.sources["doe2019-demo"]["arxiv"] == "1902.00001"
     assert list(reg.organizations) == ["demo-lab", "demo-community", "jane-doe"]
     assert reg.glossary["language-model"]["see_also"] == ["token"]
-    assert [path.name for path in reg.files] == ["organizations.yaml", "glossary.yaml", "demo.yaml",
+    assert [path.name for path in reg.files] == ["organizations.yaml", "glossary.yaml", "licenses.yaml", "demo.yaml",
                                                   "demo-line.yaml", "demo-open.yaml"]
 
 
@@ -92,7 +93,8 @@ def test_vocabulary_exports():
     assert FACTS["price_input_usd_per_1k_tokens"] == "usd"
     assert set(FACTS.values()) == {"date", "count", "tokens", "bytes", "flops", "usd"}
     assert list(EDGE_TYPES) == ["architecture_from", "scaled_from", "fine_tuned_from", "trained_on_outputs_of",
-                                "distilled_from", "successor_of", "based_on"]
+                                "distilled_from", "successor_of", "based_on", "rl_from", "continued_pretraining_of",
+                                "quantized_from"]
 
 
 def test_load_registry_raises_with_every_issue(make_registry):
@@ -131,3 +133,38 @@ def test_not_a_registry_folder(tmp_path):
     with pytest.raises(RegistryError) as caught:
         load_registry(tmp_path)
     assert "not a registry folder" in str(caught.value.issues[0])
+
+
+def test_licences_by_id(reg):
+    assert list(reg.licenses) == ["mit", "demo-weights-licence"]
+    assert reg.license("demo-1")["name"]["en"] == "MIT License"
+    assert reg.license("demo-moe")["commercial_use"] == "conditional"
+    assert reg.license("demo-2") is None
+
+
+def test_new_dates_are_normalised(reg):
+    assert reg.fact("demo-2", "vocab_size")["since"] == "2020-09-01"
+    assert reg.fact("demo-2", "vocab_size")["earlier"][0]["until"] == "2020-07-01"
+    assert reg.fact("demo-secret", "parameters")["estimates"][0]["date"] == "2021-06-01"
+    assert reg.models["demo-2"]["snapshots"][0]["date"] == "2020-06-11"
+    assert reg.parents("demo-secret")[0]["until"] == "2021-09-01"
+
+
+def test_lifecycle_in_date_order_and_retirement(reg):
+    assert [event["event"] for event in reg.lifecycle("demo-2")] == ["deprecated", "renamed", "retired", "retired"]
+    # demo-2 (access: api) had two snapshots, each retired from the API: the model is retired at the later date
+    assert reg.retirement("demo-2")["date"] == "2021-07-01"
+    assert reg.status("demo-2") == "retired"
+    assert reg.status("demo-1") == "available"
+    assert reg.retirement("demo-moe") is None
+
+
+def test_retired_only_when_the_scope_matches_the_access(reg):
+    record = reg.models["demo-1"]        # access: open-weights
+    record["lifecycle"] = [{"event": "retired", "date": "2022-01-01", "scope": "api", "source": "demolab-repo"}]
+    assert reg.status("demo-1") == "available"
+    record["lifecycle"].append({"event": "retired", "date": "2023-01-01", "scope": "weights", "source": "demolab-repo"})
+    assert reg.retirement("demo-1")["date"] == "2023-01-01"
+    reg.models["demo-2"]["lifecycle"] = [event for event in reg.models["demo-2"]["lifecycle"]
+                                         if event.get("snapshot") != "demo-2-2020-09-01"]
+    assert reg.status("demo-2") == "available"      # one snapshot is still served

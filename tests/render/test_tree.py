@@ -68,7 +68,7 @@ def test_around_marks_the_centre_and_family_marks_outsiders(expand):
     labels = node_labels(around)
     centre = next(node for node, text in labels.items() if text.startswith('"GPT-3 ·'))
     assert f"class {centre} focus" in around
-    assert len(labels) == 5          # gpt-2, gpt-3, gpt-4, end, odd-x
+    assert len(labels) == 6          # gpt-2, gpt-3, gpt-4, end, odd-x, text-davinci-003
     family = mermaid_block(expand("<!-- followgpt:tree family=odd -->\n").markdown)
     outsider = next(node for node, text in node_labels(family).items() if text.startswith('"GPT-3 ·'))
     assert f"class {outsider} external" in family
@@ -77,7 +77,7 @@ def test_around_marks_the_centre_and_family_marks_outsiders(expand):
 def test_depth_widens_around(expand):
     one = node_labels(mermaid_block(expand("<!-- followgpt:tree around=gpt-2 -->\n").markdown))
     two = node_labels(mermaid_block(expand("<!-- followgpt:tree around=gpt-2 depth=2 -->\n").markdown))
-    assert len(one) == 3 and len(two) == 6
+    assert len(one) == 3 and len(two) == 8
 
 
 def test_legend_lists_used_relations_and_line_styles(expand):

@@ -68,7 +68,8 @@ def test_timeline_lists_every_date_with_its_kind(expand):
     assert dates[0] == ["12 June 2017[^vaswani2017-transformer]", "[Transformer](../models/transformer.md)", "Paper"]
     assert ["November 2019[^radford2019-gpt2]", "[GPT-2](../models/gpt-2.md)", "Weights released"] in dates
     assert ["2021[^odd2023-rumour]", "[end](../models/end.md)", "Paper"] in dates
-    assert len(dates) == 9
+    assert len(dates) == 14        # 12 date facts + 2 lifecycle events; knowledge_cutoff is not an event
+    assert not any("Knowledge cutoff" in row[2] for row in dates)
     first_only = table_rows(expand("<!-- followgpt:timeline dates=first family=core -->\n").markdown)
     assert len(first_only) - 1 == 5
 
@@ -85,8 +86,8 @@ def test_growth_is_an_accessible_self_contained_svg(expand):
     texts = [element.text for element in root.iter(f"{ns}text")]
     assert {"100M", "1B", "10B", "100B", "1T"} <= set(texts)
     assert "xeno" not in " ".join(filter(None, texts))              # no parameters, no point
-    circles = list(root.iter(f"{ns}circle"))
-    assert len(circles) == 5                                        # gpt-2, gpt-3-small, gpt-3, end, odd-x
+    circles = [circle for circle in root.iter(f"{ns}circle") if circle.find(f"{ns}title") is not None]  # not the legend's
+    assert len(circles) == 7        # gpt-2, gpt-3-small, gpt-3, end, odd-x, text-davinci-003, mixer
     assert "font-family:inherit" in root.get("style") and root.get("fill") == "currentColor"
     assert "http" not in svg_text.replace("http://www.w3.org/2000/svg", "")
     zh = expand("<!-- followgpt:growth -->\n").markdown
@@ -116,7 +117,8 @@ def test_model_page(expand):
     assert "```mermaid" in markdown
     assert "## Notes that discuss it { #notes }\n\n- [首页](../index.md)\n- [GPT-3 笔记](../gpt/gpt-3.md)" in markdown
     assert re.findall(r"^## .*\{ #[a-z-]+ \}$", markdown, re.M) == [
-        "## Facts { #facts }", "## Training { #training }", "## Lineage { #lineage }", "## Notes that discuss it { #notes }"]
+        "## Facts { #facts }", "## Training { #training }", "## Lineage { #lineage }", "## Notes that discuss it { #notes }",
+        "## Cite this { #cite }"]
 
 
 def test_model_page_statuses_rumours_and_superseded(expand):

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
+import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from projects import make_project
+from projects import REPO, make_project
 from followgpt.site.build import build_site
 
 pytestmark = pytest.mark.slow
@@ -159,3 +163,39 @@ def test_each_language_has_its_own_index(built_site):
     en_titles_with_han = [d["title"] for d in en["docs"] if han.search(d["title"]) and not d["location"].startswith("glossary/")]
     assert len(en_titles_with_han) < len(en["docs"]) * 0.05, en_titles_with_han[:10]
     assert not [d for d in zh["docs"] if d["location"].startswith("en/")]
+
+
+def _git(project: Path, *args: str, date: str) -> None:
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date,
+           "PATH": os.environ["PATH"]}
+    subprocess.run(["git", "-C", str(project), *args], check=True, capture_output=True, env=env)
+
+
+def test_dataset_version_changelog_and_feed_come_from_the_projects_git_history(tmp_path):
+    changelog = {"zh/changelog.md": "---\ndescription: 变更\n---\n\n# 变更\n\n<!-- followgpt:changelog -->\n",
+                 "en/changelog.md": "---\ndescription: Changes\n---\n\n# Changes\n\n<!-- followgpt:changelog -->\n"}
+    project = make_project(tmp_path / "project", {"zh/index.md": ZH_INDEX, "en/index.md": EN_INDEX,
+                                                  "zh/note.md": ZH_NOTE, **changelog},
+                           nav="- index.md\n- note.md\n- changelog.md\n")
+    (project / "resources").unlink()                     # a real copy, so the project's own git tracks it
+    shutil.copytree(REPO / "resources", project / "resources")
+    _git(project, "init", "-q", "-b", "main", date="2026-11-22T10:00:00+00:00")
+    _git(project, "add", "-A", date="2026-11-22T10:00:00+00:00")
+    _git(project, "commit", "-q", "-m", "first", date="2026-11-22T10:00:00+00:00")
+    models = project / "resources" / "models" / "openai-gpt.yaml"
+    old = "context_length: {value: 2048, source: brown2020-gpt3"
+    models.write_text(models.read_text(encoding="utf-8").replace(old, old.replace("2048", "4096"), 1),
+                      encoding="utf-8")
+    _git(project, "commit", "-q", "-am", "edit", date="2026-12-05T10:00:00+00:00")
+    site = tmp_path / "site"
+    build_site(project / "mkdocs.yml", site)
+    page = (site / "en" / "changelog" / "index.html").read_text(encoding="utf-8")
+    assert "2026.12.05" in page and "Context length changed from 2,048 tokens to 4,096 tokens" in page
+    atom = "{http://www.w3.org/2005/Atom}"
+    titles = [entry.findtext(f"{atom}title") for entry in ET.parse(site / "en" / "feed.xml").getroot().iter(f"{atom}entry")]
+    assert any("4,096" in title for title in titles)
+    data = json.loads((site / "data" / "followgpt-registry.json").read_text(encoding="utf-8"))
+    assert data["dataset_version"] == "2026.12.05"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<link rel="alternate feed" type="application/atom\+xml" href="feed.xml"', home)

@@ -30,7 +30,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"registry OK: {_count(registry.models, 'model')} in {_count(registry.families, 'family', 'families')}, "
           f"{_count(registry.sources, 'source')} in {_count(registry.topics, 'topic')}, "
-          f"{_count(registry.organizations, 'organisation')}, {_count(registry.glossary, 'term')}")
+          f"{_count(registry.organizations, 'organisation')}, {_count(registry.licenses, 'licence')}, "
+          f"{_count(registry.glossary, 'term')}")
     return 0
 
 

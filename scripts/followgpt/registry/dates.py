@@ -16,7 +16,7 @@ def fact_value_paths(fact: dict) -> Iterator[tuple]:
     """Paths (relative to the fact) of the values carrying the fact's unit."""
     if "value" in fact:
         yield ("value",)
-    for key in ("claims", "superseded", "rumours"):
+    for key in ("claims", "superseded", "rumours", "estimates", "earlier"):
         items = fact.get(key)
         if isinstance(items, list):
             for index, item in enumerate(items):
@@ -44,10 +44,25 @@ def date_paths(file: RegistryFile) -> Iterator[tuple]:
             if FACTS[name] == "date":
                 for sub in fact_value_paths(fact):
                     yield base + sub
-            rumours = fact.get("rumours")
-            for index, rumour in enumerate(rumours if isinstance(rumours, list) else []):
-                if isinstance(rumour, dict) and "date" in rumour:
-                    yield base + ("rumours", index, "date")
+            if "since" in fact:
+                yield base + ("since",)
+            for key, field in (("rumours", "date"), ("estimates", "date"), ("earlier", "until")):
+                for index, item in enumerate(_items(fact.get(key))):
+                    if field in item:
+                        yield base + (key, index, field)
+        for index, edge in enumerate(_items(record.get("lineage"))):
+            for field in ("since", "until"):
+                if field in edge:
+                    yield record_path + ("lineage", index, field)
+        for key in ("snapshots", "lifecycle"):
+            for index, item in enumerate(_items(record.get(key))):
+                if "date" in item:
+                    yield record_path + (key, index, "date")
+
+
+def _items(value) -> list[dict]:
+    """The mappings of a list value (anything else: none)."""
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
 
 
 def as_date_text(value) -> str | None:

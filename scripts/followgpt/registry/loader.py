@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from . import rules_dates, rules_facts, rules_files, rules_identity, rules_lineage, rules_references
+from . import (rules_dates, rules_facts, rules_files, rules_identity, rules_lifecycle, rules_lineage,
+               rules_references)
 from .catalogue import Catalogue
 from .issues import Issue, RegistryError
 from .normalise import normalise_file
@@ -15,7 +16,7 @@ from .schema_check import schema_problems
 from .unknown_values import find_unknown_values
 from .yaml_document import YamlSyntaxError, read_yaml
 
-SINGLE_FILES = {"organizations": "organizations.yaml", "glossary": "glossary.yaml"}
+SINGLE_FILES = {"organizations": "organizations.yaml", "glossary": "glossary.yaml", "licenses": "licenses.yaml"}
 FOLDERS = {"sources": "sources", "models": "models"}
 
 
@@ -108,6 +109,11 @@ def _check_across_files(catalogue: Catalogue, today: dt.date) -> list[Issue]:
         rules_facts.check_fact_status(catalogue),
         rules_facts.check_heads_divide_d_model(catalogue),
         rules_facts.check_date_order(catalogue),
+        rules_facts.check_fact_bounds(catalogue),
+        rules_facts.check_dated_values(catalogue),
+        rules_lineage.check_edge_dates(catalogue),
+        rules_lifecycle.check_snapshots(catalogue),
+        rules_lifecycle.check_lifecycle(catalogue),
         rules_dates.check_dates(catalogue, today),
         rules_files.check_source_authorship(catalogue),
     ]

@@ -10,13 +10,15 @@ from .issues import Issue, format_path
 from .yaml_document import YamlDocument
 
 # Where each kind of file keeps its list of records.
-RECORD_LISTS = {"organizations": (), "sources": ("sources",), "models": ("models",), "glossary": ("terms",)}
-RECORD_NOUNS = {"organizations": "organizations", "sources": "sources", "models": "models", "glossary": "terms"}
+RECORD_LISTS = {"organizations": (), "sources": ("sources",), "models": ("models",), "glossary": ("terms",),
+                "licenses": ("licenses",)}
+RECORD_NOUNS = {"organizations": "organizations", "sources": "sources", "models": "models", "glossary": "terms",
+                "licenses": "licenses"}
 
 
 @dataclass
 class RegistryFile:
-    kind: str                       # organizations | sources | models | glossary
+    kind: str                       # organizations | sources | models | glossary | licenses
     path: Path                      # absolute path
     display: str                    # path shown in issues, relative to the repository
     document: YamlDocument | None   # None when the file could not be parsed

@@ -22,8 +22,14 @@ def _status_issues(entry: Entry, name: str, fact: dict) -> Iterator[Issue]:
     status = fact.get("status", "reported")
     claims = fact.get("claims") if isinstance(fact.get("claims"), list) else []
     if status == "undisclosed" and "value" in fact:
-        yield entry.file.issue(path + ("value",), "status: undisclosed has no value; expected either no `value` "
-                               "or another status (reported, estimated, disputed)")
+        yield entry.file.issue(path + ("value",), f"a value ({fact['value']}) is given but status is undisclosed: "
+                               "status: undisclosed has no value; expected no `value` (a third-party figure goes "
+                               "under `estimates:` with estimated_by, date and source) or another status (reported, "
+                               "estimated, disputed)")
+    if "estimates" in fact and status != "undisclosed":
+        yield entry.file.issue(path + ("estimates",), f"estimates given but status is {status}; expected "
+                               "`status: undisclosed` (estimates are attributed guesses at a withheld value; a "
+                               "reported value needs none)")
     if status in ("reported", "estimated") and "value" not in fact:
         yield entry.file.issue(path, f"missing value (status: {status}); expected `value:`, or `status: "
                                "undisclosed` if the owner withheld it, or leave the fact out if not looked up yet",
@@ -80,3 +86,56 @@ def check_date_order(catalogue: Catalogue) -> Iterator[Issue]:
 
 def _positive_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value > 0
+
+
+# (smaller, larger): the first can never exceed the second.
+BOUNDS = (("active_parameters", "parameters", "active parameters are part of the total"),
+          ("experts_per_token", "experts", "a token is routed to some of the experts"),
+          ("kv_heads", "heads", "key/value heads are shared by one or more query heads"),
+          ("pretraining_context_length", "context_length", "the final context is the extended one"))
+
+
+def check_fact_bounds(catalogue: Catalogue) -> Iterator[Issue]:
+    for entry in catalogue.entries("models"):
+        for small, large, why in BOUNDS:
+            low, _ = _reported_value(entry.record, small)
+            high, _ = _reported_value(entry.record, large)
+            if _positive_number(low) and _positive_number(high) and low > high:
+                yield entry.file.issue(entry.path + ("facts", small, "value"),
+                                       f"{small} {low} is larger than {large} {high}; expected {small} ≤ {large} "
+                                       f"({why})")
+
+
+def check_dated_values(catalogue: Catalogue) -> Iterator[Issue]:
+    """`since` / `earlier`: a value that changed over time, each earlier value with the date it stopped applying,
+    oldest first, none after the current value's `since`."""
+    for entry in catalogue.entries("models"):
+        for name, fact in facts_of(entry.record):
+            path = entry.path + ("facts", name)
+            earlier = [(index, item) for index, item in enumerate(fact.get("earlier") or [])
+                       if isinstance(item, dict)] if isinstance(fact.get("earlier"), list) else []
+            if earlier and "since" not in fact:
+                yield entry.file.issue(path, "earlier values given without `since`; expected `since:` with the "
+                                       "date the current value took effect", at_key=True)
+            if "since" in fact and not earlier and "value" not in fact:
+                yield entry.file.issue(path + ("since",), "since given without a value; expected `value:` (the "
+                                       "value that applies since that date)")
+            since = as_date_text(fact.get("since"))
+            previous = None
+            for index, item in earlier:
+                until = as_date_text(item.get("until"))
+                if until is None:
+                    continue
+                if since and is_after(until, since):
+                    yield entry.file.issue(path + ("earlier", index, "until"),
+                                           f"earlier value until {until} is after since {since}; expected each "
+                                           "earlier value to stop applying no later than the current value began")
+                if previous and is_after(previous, until):
+                    yield entry.file.issue(path + ("earlier", index, "until"),
+                                           f"until {until} comes before the previous entry's until {previous}; "
+                                           "expected earlier values in chronological order, oldest first")
+                previous = until
+
+
+def _positive_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0

@@ -7,7 +7,7 @@ from typing import Iterator
 from .catalogue import Catalogue, Entry
 from .issues import Issue
 
-KINDS = ("organizations", "sources", "models", "glossary")
+KINDS = ("organizations", "sources", "models", "glossary", "licenses")
 
 
 def check_unique_ids(catalogue: Catalogue) -> Iterator[Issue]:
@@ -34,6 +34,10 @@ def _names(kind: str, record: dict) -> Iterator[tuple[tuple, str]]:
         for index, alias in enumerate(record["aliases"]):
             if isinstance(alias, str):
                 yield ("aliases", index), alias
+    if kind == "models" and isinstance(record.get("snapshots"), list):
+        for index, snapshot in enumerate(record["snapshots"]):
+            if isinstance(snapshot, dict) and isinstance(snapshot.get("id"), str):
+                yield ("snapshots", index, "id"), snapshot["id"]
     if kind == "glossary":
         for lang in ("zh", "en"):
             if isinstance(record.get(lang), str):
@@ -71,11 +75,11 @@ def check_unique_names(catalogue: Catalogue) -> Iterator[Issue]:
                 what, other_what = _what(sub), _what(other_sub)
                 yield entry.file.issue(entry.path + sub, f"{what} {text!r} is already the {other_what} of "
                                        f"{other.id} ({_where(other, other_sub)}); expected names and aliases "
-                                       "unique across records (case-insensitive)")
+                                       "and snapshot ids unique across records (case-insensitive)")
 
 
 def _what(sub: tuple) -> str:
-    return "id" if sub == ("id",) else "alias" if sub[0] == "aliases" else "name"
+    return {"id": "id", "aliases": "alias", "snapshots": "snapshot id"}.get(sub[0], "name")
 
 
 def _where(entry: Entry, sub: tuple) -> str:

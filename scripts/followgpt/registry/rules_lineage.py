@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Iterator
 
 from .catalogue import Catalogue, Entry
+from .dates import as_date_text, is_after
 from .issues import Issue
 
 
@@ -30,6 +31,16 @@ def check_edges(catalogue: Catalogue) -> Iterator[Issue]:
             if key in seen:
                 yield entry.file.issue(path, f"duplicate lineage edge {key[0]} → {key[1]}; expected each edge once")
             seen.add(key)
+
+
+def check_edge_dates(catalogue: Catalogue) -> Iterator[Issue]:
+    for entry in catalogue.entries("models"):
+        for index, edge in _edges(entry):
+            since, until = as_date_text(edge.get("since")), as_date_text(edge.get("until"))
+            if since and until and is_after(since, until):
+                yield entry.file.issue(entry.path + ("lineage", index, "until"),
+                                       f"until {until} is before since {since}; expected the relation to end after "
+                                       "it began")
 
 
 def check_series(catalogue: Catalogue) -> Iterator[Issue]:

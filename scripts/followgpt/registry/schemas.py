@@ -15,7 +15,7 @@ from pathlib import Path
 from . import vocabulary as v
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-FILE_KINDS = ("organizations", "sources", "models", "glossary")
+FILE_KINDS = ("organizations", "sources", "models", "glossary", "licenses")
 
 
 def schema_file_name(kind: str) -> str:
@@ -148,6 +148,22 @@ def _fact_defs() -> dict:
             "source": _id("Source", "Id of the source reporting the claim."),
             "note": note,
         }, required=("value", "claimed_by", "date", "source"))
+        defs[f"earlier-{unit}"] = _obj(f"Earlier value ({unit})", "A value that applied until a date (not a "
+                                       "correction: use `superseded` for those).", {
+            "value": value,
+            "until": _ref("date", "Until", "The date it stopped applying (the next value's `since`)."),
+            "source": _id("Source", "Id of the source that states the earlier value."),
+            "where": locator, "note": note,
+        }, required=("value", "until", "source"))
+        defs[f"estimate-{unit}"] = _obj(f"Estimate ({unit})", "An attributed third-party estimate of an undisclosed "
+                                        "value; never shown as the value.", {
+            "value": value,
+            "estimated_by": _ref("text", "Estimated by", "Who made the estimate."),
+            "date": _ref("date", "Date", "When the estimate was published."),
+            "source": _id("Source", "Id of the source that publishes the estimate."),
+            "method": _bilingual("Method", "How they arrived at it (recommended)."),
+            "where": locator, "note": note,
+        }, required=("value", "estimated_by", "date", "source"))
         defs[f"fact-{unit}"] = _obj(f"Fact ({unit})", "A value with its source and status.", {
             "value": value,
             "source": _id("Source", "Id of the source that states the value; for undisclosed facts the one that withholds it."),
@@ -162,6 +178,12 @@ def _fact_defs() -> dict:
                                 {"$ref": f"#/$defs/claim-{unit}"}),
             "rumours": _list("Rumours", "Unconfirmed claims, shown only as attributed rumours.",
                              {"$ref": f"#/$defs/rumour-{unit}"}),
+            "estimates": _list("Estimates", "Attributed third-party estimates (only with status: undisclosed).",
+                               {"$ref": f"#/$defs/estimate-{unit}"}, minItems=1),
+            "since": _ref("date", "Since", "The date the current value took effect (for a value that changed over "
+                          "time)."),
+            "earlier": _list("Earlier values", "Values that applied before, oldest first, each with the date it "
+                             "stopped applying.", {"$ref": f"#/$defs/earlier-{unit}"}, minItems=1),
         }, required=("source",))
     return defs
 
@@ -189,7 +211,35 @@ def models_schema() -> dict:
         "source": _id("Source", "Id of the source stating the relation (required for explicit evidence)."),
         "where": _ref("text", "Where", "Locator in the source."),
         "note": _bilingual("Note", "Our reasoning (required for inferred evidence)."),
+        "since": _ref("date", "Since", "When the relation began (when it held only for a time)."),
+        "until": _ref("date", "Until", "When the relation ended."),
     }, required=("type", "target", "evidence"))
+    modality_list = {"type": "array", "items": {"type": "string", "enum": list(v.MODALITIES)}, "uniqueItems": True,
+                     "minItems": 1}
+    modalities = _obj("Modalities", "What the model takes in and puts out: " + ", ".join(v.MODALITIES) + ".", {
+        "input": _p("Input", "Input modalities.", **modality_list),
+        "output": _p("Output", "Output modalities.", **modality_list),
+    }, required=("input", "output"))
+    snapshot = _obj("Snapshot", "An API snapshot id with its release date.", {
+        "id": _p("Id", v.PATTERN_MEANINGS[v.SNAPSHOT_PATTERN] + "; unique across the registry's ids, aliases "
+                 "and snapshot ids.", type="string", pattern=v.SNAPSHOT_PATTERN),
+        "date": _ref("date", "Date", "When the snapshot was released."),
+        "source": _id("Source", "Id of the source that lists the snapshot."),
+        "where": _ref("text", "Where", "Locator in the source."),
+        "note": _bilingual("Note", "What changed in this snapshot."),
+    }, required=("id", "date", "source"))
+    event = _obj("Lifecycle event", "A dated event in the model's life. A model is retired when it has a "
+                 "`retired` event whose scope matches its access.", {
+        "event": _enum("Event", _described(v.LIFECYCLE_EVENTS), v.LIFECYCLE_EVENTS),
+        "date": _ref("date", "Date", "When it happened (took effect)."),
+        "scope": _enum("Scope", _described(v.LIFECYCLE_SCOPES), v.LIFECYCLE_SCOPES),
+        "snapshot": _ref("text", "Snapshot", "Only this snapshot: one of the record's snapshot ids, aliases or its "
+                         "id."),
+        "to": _bilingual("To", "The new name (required for `renamed`)."),
+        "source": _id("Source", "Id of the source that announces the event."),
+        "where": _ref("text", "Where", "Locator in the source."),
+        "note": _bilingual("Note", "Details."),
+    }, required=("event", "date", "scope", "source"))
     model = _obj("Model", "A model, model series, product, code project or architecture.", {
         "id": _id("Id", "The model id; also its page name."),
         "name": _bilingual("Name", "Display name in Chinese and English."),
@@ -201,7 +251,13 @@ def models_schema() -> dict:
         "summary": _bilingual("Summary", "One or two sentences."),
         "architecture": _enum("Architecture", "The Transformer layout.", v.ARCHITECTURES),
         "access": _enum("Access", "How it can be used.", v.ACCESS),
-        "license": _ref("text", "Licence", "SPDX id or the licence's name."),
+        "license": _ref("text", "Licence", "Id of the licence in resources/licenses.yaml, e.g. apache-2.0."),
+        "modalities": _ref("modalities", "Modalities", "Input and output modalities."),
+        "reasoning": _enum("Reasoning", _described(v.REASONING), v.REASONING),
+        "snapshots": _list("Snapshots", "API snapshot ids, each with its date and source.",
+                           {"$ref": "#/$defs/snapshot"}, minItems=1),
+        "lifecycle": _list("Lifecycle", "Dated events: deprecated, retired, renamed, released (per scope).",
+                           {"$ref": "#/$defs/event"}, minItems=1),
         "facts": _facts(),
         "training": _obj("Training", "How it was trained.", {
             "corpora": _list("Corpora", "Pre-training corpora.", {"$ref": "#/$defs/corpus"}),
@@ -221,7 +277,8 @@ def models_schema() -> dict:
     }}
     return _schema("models", "FollowGPT models (one family)",
                    "resources/models/<family>.yaml: the model records of one family.", root,
-                   {"model": model, "corpus": corpus, "edge": edge, **_fact_defs()})
+                   {"model": model, "corpus": corpus, "edge": edge, "modalities": modalities, "snapshot": snapshot,
+                    "event": event, **_fact_defs()})
 
 
 # --- glossary.yaml ------------------------------------------------------------------------------------------------
@@ -245,8 +302,32 @@ def glossary_schema() -> dict:
     return _schema("glossary", "FollowGPT glossary", "resources/glossary.yaml: the glossary.", root, {"term": term})
 
 
+# --- licenses.yaml ------------------------------------------------------------------------------------------------
+
+def licenses_schema() -> dict:
+    licence = _obj("Licence", "A licence (or terms of use) that models refer to by id.", {
+        "id": _id("Id", "The licence id, referenced by models' `license`."),
+        "name": _bilingual("Name", "The licence's name in Chinese and English."),
+        "spdx": _ref("text", "SPDX id", "The SPDX identifier, when the licence has one."),
+        "kind": _enum("Kind", _described(v.LICENSE_KINDS), v.LICENSE_KINDS),
+        "commercial_use": _enum("Commercial use", _described(v.COMMERCIAL_USE), v.COMMERCIAL_USE),
+        "use_outputs_to_train": _enum("Outputs to train other models", "May outputs (distillation) train other "
+                                      "models: " + _described(v.OUTPUT_USE), v.OUTPUT_USE),
+        "conditions": _bilingual("Conditions", "Conditions such as attribution, user limits, naming rules."),
+        "regional_limits": _bilingual("Regional limits", "Regions where use is restricted."),
+        "url": _ref("url", "URL", "Where to read the licence text."),
+        "source": _id("Source", "Id of the source (the licence text or the page stating it)."),
+        "note": _bilingual("Note", "Anything else a reader should know."),
+    }, required=("id", "name", "kind", "commercial_use", "use_outputs_to_train", "url", "source"))
+    root = {"type": "object", "additionalProperties": False, "required": ["licenses"], "properties": {
+        "licenses": _list("Licences", "The licences.", {"$ref": "#/$defs/license"}),
+    }}
+    return _schema("licenses", "FollowGPT licences", "resources/licenses.yaml: the licences models refer to.", root,
+                   {"license": licence})
+
+
 _BUILDERS = {"organizations": organizations_schema, "sources": sources_schema,
-             "models": models_schema, "glossary": glossary_schema}
+             "models": models_schema, "glossary": glossary_schema, "licenses": licenses_schema}
 
 
 @lru_cache(maxsize=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterator
 
-from .vocabulary import UNKNOWN_SPELLINGS
+from .vocabulary import ENUM_KEYS, UNKNOWN_SPELLINGS
 
 FIELD_ADVICE = "leave the field out if nobody has looked it up yet"
 FACT_ADVICE = ("use `status: undisclosed` (with the source that withholds it) if the owner chose not to say, "
@@ -15,7 +15,7 @@ def find_unknown_values(data, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
     """(path, message) for every empty value or 'unknown'-like string in the document."""
     if isinstance(data, dict):
         for key, value in data.items():
-            if key != "status":  # an enum that has `undisclosed` as a legitimate value
+            if key not in ENUM_KEYS:  # enums with a legitimate value such as `undisclosed` or `none`
                 yield from find_unknown_values(value, path + (key,))
     elif isinstance(data, list):
         for index, value in enumerate(data):

@@ -38,6 +38,8 @@ class SiteContext:
     lang: str = "zh"
     pages: dict[str, str] = field(default_factory=dict)
     usages: Usages | None = None
+    history: Any = None      # followgpt.dataset.History: the dataset's versions (changelog, version stamps)
+    site_url: str = ""       # this language's absolute site root, for links that leave the site (citations)
 
     @cached_property
     def page_order(self) -> dict[str, int]:

@@ -16,12 +16,14 @@ from .units import FACTS
 
 EXPORT_FILES = {
     "json": "data/followgpt-registry.json",
+    "schema": "data/followgpt-registry.schema.json",
     "csv": "data/followgpt-facts.csv",
     "bibtex": "data/followgpt-sources.bib",
 }
+FORMAT_VERSION = 2   # of the JSON layout (described by export_schema); the data has its own dataset_version
 
 CSV_COLUMNS = ["model_id", "name_en", "name_zh", "family", "fact", "unit", "value", "status", "approx",
-               "estimated_by", "claims", "where", "source_id", "source_url"]
+               "estimated_by", "claims", "where", "source_id", "source_url", "dataset_version"]
 
 
 BOOKKEEPING_KEYS = {"file", "line"}   # where the loader found a record: not data
@@ -40,10 +42,11 @@ def _plain(value, top: bool = False):
     return value
 
 
-def to_json(registry) -> str:
+def to_json(registry, dataset_version: str = "unreleased") -> str:
     data = {
         "format": "followgpt-registry",
-        "version": 1,
+        "format_version": FORMAT_VERSION,
+        "dataset_version": dataset_version,
         "fact_units": dict(FACTS),
         "families": {key: _plain(family, top=True) for key, family in registry.families.items()},
         "topics": _plain(registry.topics),
@@ -65,7 +68,7 @@ def _csv_value(value, unit: str) -> str:
     return str(value)
 
 
-def to_csv(registry) -> str:
+def to_csv(registry, dataset_version: str = "unreleased") -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
@@ -81,7 +84,7 @@ def to_csv(registry) -> str:
                 model_id, bilingual(record.get("name"), "en"), bilingual(record.get("name"), "zh"),
                 record.get("family", ""), name, unit, _csv_value(fact.get("value"), unit),
                 fact.get("status", "reported"), "true" if fact.get("approx") else "", fact.get("estimated_by", ""),
-                claims, fact.get("where", ""), fact.get("source", ""), source.get("url", ""),
+                claims, fact.get("where", ""), fact.get("source", ""), source.get("url", ""), dataset_version,
             ])
     return buffer.getvalue()
 

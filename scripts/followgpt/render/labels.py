@@ -22,6 +22,73 @@ COLUMNS = {
     "methods": {"zh": "训练方法", "en": "Methods"},
     "kind": {"zh": "类型", "en": "Kind"},
     "family": {"zh": "系列", "en": "Family"},
+    "status": {"zh": "状态", "en": "Status"},
+    "modalities": {"zh": "模态", "en": "Modalities"},
+    "reasoning": {"zh": "推理模式", "en": "Reasoning"},
+}
+
+MODALITIES = {
+    "text": {"zh": "文本", "en": "text"},
+    "image": {"zh": "图像", "en": "images"},
+    "audio": {"zh": "音频", "en": "audio"},
+    "video": {"zh": "视频", "en": "video"},
+}
+
+REASONING = {
+    "none": {"zh": "无（直接作答）", "en": "none (answers directly)"},
+    "always": {"zh": "始终先推理再作答", "en": "always reasons before answering"},
+    "selectable": {"zh": "可选（可开关思考或调节推理强度）", "en": "selectable (thinking on/off or an effort level)"},
+}
+
+# Availability derived from the lifecycle (Registry.status).
+AVAILABILITY = {
+    "available": {"zh": "可用", "en": "available"},
+    "retired": {"zh": "已退役", "en": "retired"},
+}
+
+LIFECYCLE_SCOPES = {
+    "api": {"zh": "API", "en": "the API"},
+    "chatgpt": {"zh": "ChatGPT", "en": "ChatGPT"},
+    "product": {"zh": "产品中", "en": "the product"},
+    "weights": {"zh": "权重下载", "en": "weight downloads"},
+}
+
+# One dated line per lifecycle event; {date}, {scope} and {to} are filled in.
+LIFECYCLE_EVENTS = {
+    "deprecated": {"zh": "{date}宣布在{scope}弃用", "en": "{date}: deprecated in {scope}"},
+    "retired": {"zh": "{date}从{scope}下线", "en": "{date}: retired from {scope}"},
+    "renamed": {"zh": "{date}在{scope}更名为{to}", "en": "{date}: renamed {to} in {scope}"},
+    "released": {"zh": "{date}在{scope}上线", "en": "{date}: became available in {scope}"},
+}
+
+# Short names for the timeline's "date type" column.
+LIFECYCLE_EVENT_NAMES = {
+    "deprecated": {"zh": "宣布弃用", "en": "Deprecated"},
+    "retired": {"zh": "退役", "en": "Retired"},
+    "renamed": {"zh": "更名", "en": "Renamed"},
+    "released": {"zh": "上线", "en": "Released"},
+}
+LIFECYCLE_SCOPE_NAMES = {
+    "api": {"zh": "API", "en": "API"},
+    "chatgpt": {"zh": "ChatGPT", "en": "ChatGPT"},
+    "product": {"zh": "产品", "en": "product"},
+    "weights": {"zh": "权重", "en": "weights"},
+}
+
+LICENSE_KINDS = {
+    "permissive": {"zh": "宽松开源许可", "en": "permissive"},
+    "copyleft": {"zh": "著佐权（copyleft）", "en": "copyleft"},
+    "open-weight-custom": {"zh": "自定义开放权重许可", "en": "custom open-weight licence"},
+    "non-commercial": {"zh": "非商业许可", "en": "non-commercial"},
+    "proprietary": {"zh": "专有条款", "en": "proprietary terms"},
+}
+
+# commercial_use and use_outputs_to_train values.
+PERMISSION = {
+    "yes": {"zh": "允许", "en": "allowed"},
+    "no": {"zh": "不允许", "en": "not allowed"},
+    "conditional": {"zh": "有条件允许", "en": "allowed with conditions"},
+    "unspecified": {"zh": "未说明", "en": "not addressed"},
 }
 
 KINDS = {
@@ -78,6 +145,9 @@ EDGE_MEANINGS = {
     "distilled_from": {"zh": "从上游蒸馏", "en": "distilled from the upstream model"},
     "successor_of": {"zh": "官方称其为上游的下一版本", "en": "presented by its owner as the next version"},
     "based_on": {"zh": "建立在上游模型之上的产品或系统", "en": "a product or system built on the upstream model"},
+    "rl_from": {"zh": "以上游权重初始化，主要用强化学习训练", "en": "initialised from the upstream weights, trained mainly by reinforcement learning"},
+    "continued_pretraining_of": {"zh": "在上游权重上继续预训练", "en": "further pre-trained from the upstream weights"},
+    "quantized_from": {"zh": "上游权重的量化版本", "en": "a quantised version of the upstream weights"},
 }
 
 EVIDENCE = {
@@ -162,6 +232,10 @@ TEXT = {
     "download_json": {"zh": "完整登记表：模型、来源、机构、术语", "en": "The whole registry: models, sources, organisations, terms"},
     "download_csv": {"zh": "每个模型的每项数据一行，含状态与来源", "en": "One row per model and fact, with status and source"},
     "download_bib": {"zh": "全部参考文献", "en": "Every source in the bibliography"},
+    "download_schema": {"zh": "JSON 文件的结构说明（JSON Schema），可用来校验下载的数据",
+                        "en": "The structure of the JSON file (a JSON Schema), to validate the download against"},
+    "dataset_version_line": {"zh": "当前数据版本：**{version}**。", "en": "Current dataset version: **{version}**."},
+    "see_changelog": {"zh": "各版本的变化见{link}。", "en": " What changed in each version: {link}."},
     "growth_title": {"zh": "模型参数量随时间的增长", "en": "Growth of model parameters over time"},
     "growth_desc": {
         "zh": "对数纵轴为参数量，横轴为日期；共 {n} 个模型，从 {first} 到 {last}。空心点为估计值。",
@@ -170,6 +244,37 @@ TEXT = {
     },
     "growth_axis_y": {"zh": "参数量（对数刻度）", "en": "Parameters (log scale)"},
     "growth_axis_x": {"zh": "日期", "en": "Date"},
+    "retired_badge": {"zh": "已退役", "en": "Retired"},
+    "retired_access": {"zh": "{access}（{date}已退役）", "en": "{access} (retired {date})"},
+    "lifecycle": {"zh": "生命周期", "en": "Lifecycle"},
+    "events": {"zh": "事件", "en": "Events"},
+    "snapshots": {"zh": "API 快照", "en": "API snapshots"},
+    "license_terms": {"zh": "商用：{commercial}；用输出训练其他模型：{outputs}", "en": "commercial use: {commercial}; "
+                      "outputs to train other models: {outputs}"},
+    "input": {"zh": "输入", "en": "input"},
+    "output": {"zh": "输出", "en": "output"},
+    "total_parameters": {"zh": "总参数量", "en": "Total parameters"},
+    "since": {"zh": "（{date}起）", "en": " (since {date})"},
+    "earlier": {"zh": "此前：{value}（至 {date}）", "en": "before: {value} (until {date})"},
+    "estimate_by": {"zh": "第三方估计（非官方数值）：{by}（{date}）估计为 {value}", "en": "third-party estimate "
+                    "(not an official figure): {by} ({date}) estimated {value}"},
+    "method": {"zh": "方法：{}", "en": "method: {}"},
+    "edge_since_until": {"zh": "{since}至 {until}", "en": "from {since} until {until}"},
+    "edge_since": {"zh": "{since}起", "en": "since {since}"},
+    "edge_until": {"zh": "至 {until}", "en": "until {until}"},
+    "licenses_empty": {"zh": "登记表中还没有许可证。", "en": "The registry has no licences yet."},
+    "license": {"zh": "许可证", "en": "Licence"},
+    "license_kind": {"zh": "类型", "en": "Kind"},
+    "commercial_use": {"zh": "商用", "en": "Commercial use"},
+    "outputs_use": {"zh": "用输出训练其他模型", "en": "Outputs to train other models"},
+    "conditions": {"zh": "条件", "en": "Conditions"},
+    "regional_limits": {"zh": "地区限制", "en": "Regional limits"},
+    "models": {"zh": "模型", "en": "Models"},
+    "growth_legend_total": {"zh": "总参数量", "en": "total parameters"},
+    "growth_legend_active": {"zh": "激活参数量（混合专家）", "en": "active parameters (mixture of experts)"},
+    "growth_active_tooltip": {"zh": "{name}：总参数量 {total}，激活参数量 {active}",
+                              "en": "{name}: {total} total, {active} active parameters"},
+    "growth_undisclosed": {"zh": "参数量未公开、因而未画出的模型：", "en": "Not plotted, parameter count undisclosed: "},
     "growth_empty": {"zh": "登记表中还没有同时有日期和参数量的模型。", "en": "No model in the registry has both a date and a parameter count yet."},
 }
 

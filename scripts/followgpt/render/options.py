@@ -72,6 +72,11 @@ def _parse_one(key: str, kind, value: str, registry, problems: list[str]) -> Any
             problems.append(f"option {key}={value!r}: expected a whole number from 1 to 5")
             return 1
         return int(value)
+    if kind == "count":
+        if not value.isdigit() or int(value) < 1:
+            problems.append(f"option {key}={value!r}: expected a whole number of at least 1")
+            return 1
+        return int(value)
     raise ValueError(f"unknown option kind {kind!r}")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .format import date_sort_key, date_string
-from .units import DATE_FACTS
+from .units import EVENT_DATE_FACTS
 
 
 def fact_of(registry, model_id: str, name: str) -> dict | None:
@@ -15,9 +15,10 @@ def has_value(fact: dict | None) -> bool:
 
 
 def dates_of(registry, model_id: str) -> list[tuple[str, str, dict]]:
-    """(fact name, YYYY[-MM[-DD]], fact) for every date fact with a value, earliest first."""
+    """(fact name, YYYY[-MM[-DD]], fact) for every event date (paper, announcement, API, weights, code) with a
+    value, earliest first."""
     found = []
-    for name in DATE_FACTS:
+    for name in EVENT_DATE_FACTS:
         fact = fact_of(registry, model_id, name)
         if has_value(fact):
             found.append((name, date_string(fact["value"]), fact))

@@ -20,11 +20,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from followgpt import DEFAULT_LANGUAGE, LANGUAGES
+from followgpt.dataset import read_history
 from followgpt.i18n import LANGUAGE_NAMES, other_language, site_prefix, untranslated_page
 from followgpt.navigation import NavError, load_nav, nav_for
 from followgpt.registry import RegistryError, load_registry
-from followgpt.render import (EXPORT_FILES, MarkerError, SiteContext, collect_usages, expand_page,
-                              model_page_path, model_page_stub, to_bibtex, to_csv, to_json)
+from followgpt.render import (EXPORT_FILES, FEED_FILE, MarkerError, SiteContext, collect_usages, expand_page,
+                              export_schema_text, FEED_TITLES, model_page_path, model_page_stub, to_atom, to_bibtex, to_csv,
+                              to_json)
 from followgpt.search_terms import tune_search_index
 from followgpt.site import vendor
 from followgpt.site.prerender import PrerenderError, prerender_site, settings_of
@@ -32,7 +34,11 @@ from followgpt.site.prerender import PrerenderError, prerender_site, settings_of
 log = logging.getLogger("mkdocs.plugins.followgpt")
 
 EN_CONFIG = "mkdocs.en.yml"  # next to mkdocs.yml
-EXPORTERS = {"json": to_json, "csv": to_csv, "bibtex": to_bibtex}
+EXPORTERS = {"json": lambda registry, version: to_json(registry, version),
+             "schema": lambda registry, version: export_schema_text(),
+             "csv": lambda registry, version: to_csv(registry, version),
+             "bibtex": lambda registry, version: to_bibtex(registry)}
+HISTORY_CACHE = ".cache/history"   # registry states of past commits, by commit id (safe to delete)
 
 
 class SiteHooks:
@@ -48,6 +54,7 @@ class SiteHooks:
         self.lang = DEFAULT_LANGUAGE
         self.serving = False
         self.registry = None
+        self.history = None
         self.site: SiteContext | None = None
 
     # -- configuration ---------------------------------------------------------------------------------
@@ -97,8 +104,16 @@ class SiteHooks:
             files.append(File.generated(config, model_page_path(model_id),
                                         content=model_page_stub(self.registry, model_id, self.lang),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
+        if self.lang == DEFAULT_LANGUAGE or self.history is None:   # the English build reuses the Chinese one's
+            self.history = read_history(self.root, self.root / HISTORY_CACHE)
+            if not self.history.available:
+                log.info("Dataset history unavailable (%s): the data is built as version 'unreleased'",
+                         self.history.reason)
         for kind, dest in EXPORT_FILES.items():
-            files.append(File.generated(config, dest, content=EXPORTERS[kind](self.registry)))
+            files.append(File.generated(config, dest, content=EXPORTERS[kind](self.registry,
+                                                                               self.history.current_name)))
+        files.append(File.generated(config, FEED_FILE, content=to_atom(self.history, self.registry, self.lang,
+                                                                       config.site_url or "")))
         if self.lang == DEFAULT_LANGUAGE:
             vendor.add_files(files, config, self.root)
         pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
@@ -107,6 +122,8 @@ class SiteHooks:
             lang=self.lang,
             pages={path: _title_of(markdown) for path, markdown in pages.items()},
             usages=collect_usages(pages),
+            history=self.history,
+            site_url=config.site_url or "",
         )
         return files
 
@@ -136,6 +153,7 @@ class SiteHooks:
                 for lang in LANGUAGES
             ],
             "vendor_url": get_relative_url(vendor.SITE_DIR + "/", here),
+            "feed": {"url": get_relative_url(FEED_FILE, here), "title": FEED_TITLES[self.lang]},
             "assets": sorted(page.meta.get("followgpt_assets", ())),
         }
         return context

@@ -14,7 +14,9 @@ NAME = "downloads"
 BLOCK = True
 OPTIONS: dict = {}
 
-DESCRIPTIONS = {"json": ("JSON", "download_json"), "csv": ("CSV", "download_csv"), "bibtex": ("BibTeX", "download_bib")}
+DESCRIPTIONS = {"json": ("JSON", "download_json"), "schema": ("JSON Schema", "download_schema"),
+                "csv": ("CSV", "download_csv"), "bibtex": ("BibTeX", "download_bib")}
+CHANGELOG_PAGE = "data/changelog.md"
 
 
 def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
@@ -24,4 +26,12 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
     for kind, path in EXPORT_FILES.items():
         file_format, description = DESCRIPTIONS[kind]
         rows.append([markdown_link(posixpath.basename(path), ctx.link(path)), file_format, text(description, ctx.lang)])
-    return markdown_table([text("file", ctx.lang), text("format", ctx.lang), text("contents", ctx.lang)], rows)
+    table = markdown_table([text("file", ctx.lang), text("format", ctx.lang), text("contents", ctx.lang)], rows)
+    history = ctx.site.history
+    if history is None:
+        return table
+    version = history.current_name
+    line = text("dataset_version_line", ctx.lang).format(version=version)
+    if CHANGELOG_PAGE in ctx.site.pages:
+        line += text("see_changelog", ctx.lang).format(link=ctx.page_link(CHANGELOG_PAGE))
+    return line + "\n\n" + table

@@ -3,6 +3,10 @@
 Pure Python, no chart library and no fonts of its own: text inherits the page font and every stroke and fill
 is ``currentColor``, so the figure follows Material's light and dark palettes. Hollow points are estimates.
 Labels that would overlap an earlier one are left out (each point keeps a ``<title>`` tooltip).
+
+Mixture-of-experts models get a second marker (a diamond) for their active parameters, joined to the total by a
+line, with a legend. Models whose size is undisclosed cannot be plotted; they are listed by name and date in the
+figure's caption instead of silently dropping out (third-party estimates are never plotted).
 """
 
 from __future__ import annotations
@@ -36,6 +40,8 @@ class Point:
     parameters: float
     estimated: bool
     shown_value: str
+    active: float | None = None      # active parameters of a mixture-of-experts model
+    active_value: str = ""
 
 
 def fractional_year(date: str) -> float:
@@ -47,22 +53,43 @@ def fractional_year(date: str) -> float:
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
+def _plotted_value(fact: dict | None):
+    if not fact or fact.get("status") == "undisclosed":
+        return None
+    value = fact.get("value")
+    if value is None and fact.get("claims"):
+        value = fact["claims"][0].get("value")
+    return value if value and value > 0 else None
+
+
 def points(ctx: ViewContext, model_ids: list[str]) -> list[Point]:
     found = []
     for model_id in model_ids:
         record = ctx.registry.models[model_id]
         fact = ctx.registry.fact(model_id, "parameters")
         dated = first_date(ctx.registry, model_id)
-        if record.get("kind") == "model-series" or not fact or not dated:
+        value = _plotted_value(fact)
+        if record.get("kind") == "model-series" or not dated or value is None:
             continue
-        value = fact.get("value")
-        if value is None and fact.get("claims"):
-            value = fact["claims"][0].get("value")
-        if fact.get("status") == "undisclosed" or not value or value <= 0:
-            continue
+        active_fact = ctx.registry.fact(model_id, "active_parameters")
+        active = _plotted_value(active_fact)
         found.append(Point(model_id, ctx.model_name(model_id), fractional_year(dated[1]), dated[1], float(value),
-                           fact.get("status") in {"estimated", "disputed"}, format_fact(fact, "count", ctx.lang)))
+                           fact.get("status") in {"estimated", "disputed"}, format_fact(fact, "count", ctx.lang),
+                           float(active) if active else None,
+                           format_fact(active_fact, "count", ctx.lang) if active else ""))
     return sorted(found, key=lambda point: (point.when, point.parameters))
+
+
+def undisclosed(ctx: ViewContext, model_ids: list[str]) -> list[tuple[str, str]]:
+    """(model id, date) of dated models whose parameter count is undisclosed, in date order."""
+    found = []
+    for model_id in model_ids:
+        fact = ctx.registry.fact(model_id, "parameters")
+        dated = first_date(ctx.registry, model_id)
+        if fact and fact.get("status") == "undisclosed" and dated \
+                and ctx.registry.models[model_id].get("kind") != "model-series":
+            found.append((model_id, dated[1]))
+    return sorted(found, key=lambda item: fractional_year(item[1]))
 
 
 def text_width(label: str) -> float:
@@ -78,7 +105,7 @@ def svg(ctx: ViewContext, data: list[Point], figure_id: str) -> str:
     lang = ctx.lang
     first_year = math.floor(min(point.when for point in data))
     last_year = math.floor(max(point.when for point in data)) + 1
-    low = math.floor(math.log10(min(point.parameters for point in data)))
+    low = math.floor(math.log10(min(min(point.parameters, point.active or point.parameters) for point in data)))
     high = math.ceil(math.log10(max(point.parameters for point in data)))
     if high == low:
         high += 1
@@ -123,7 +150,18 @@ def svg(ctx: ViewContext, data: list[Point], figure_id: str) -> str:
     out.append("</g>")
     boxes: list[tuple[float, float, float, float]] = []
     labels = []
+    moe = [point for point in data if point.active]
     out.append("<g>")
+    for point in moe:
+        px, py, ay = x(point.when), y(point.parameters), y(point.active)
+        boxes.append((px - 4, ay - 4, px + 4, ay + 4))
+        tooltip = text("growth_active_tooltip", lang).format(name=point.name, total=point.shown_value,
+                                                             active=point.active_value)
+        out.append(f'<line x1="{px:.1f}" x2="{px:.1f}" y1="{py:.1f}" y2="{ay:.1f}" stroke="currentColor" '
+                   f'stroke-opacity="0.6" stroke-dasharray="2 2"/>')
+        out.append(f'<path d="M{px:.1f} {ay - 4.5:.1f}L{px + 4.5:.1f} {ay:.1f}L{px:.1f} {ay + 4.5:.1f}'
+                   f'L{px - 4.5:.1f} {ay:.1f}Z" fill="none" stroke="currentColor" stroke-width="1.5">'
+                   f'<title>{xml_text(tooltip)}</title></path>')
     for point in data:
         px, py = x(point.when), y(point.parameters)
         boxes.append((px - 4, py - 4, px + 4, py + 4))
@@ -140,16 +178,49 @@ def svg(ctx: ViewContext, data: list[Point], figure_id: str) -> str:
                 out.append(f'<text x="{anchor_x:.1f}" y="{py + 4:.1f}">{xml_text(point.name)}</text>')
                 break
     out.append("</g>")
+    if moe:
+        out.append(legend(lang))
     out.append("</svg>")
     return "\n".join(out)
+
+
+def legend(lang: str) -> str:
+    """Top-left key: filled circle = total parameters, diamond = active parameters (joined by a dashed line)."""
+    lx, ly = LEFT + 12, TOP + 14
+    return "\n".join([
+        f'<g class="fgpt-growth-legend">',
+        f'<circle cx="{lx}" cy="{ly}" r="4" fill-opacity="0.75"/>',
+        f'<text x="{lx + 10}" y="{ly + 4}">{xml_text(text("growth_legend_total", lang))}</text>',
+        f'<line x1="{lx}" x2="{lx}" y1="{ly + 4}" y2="{ly + 14}" stroke="currentColor" stroke-opacity="0.6" '
+        'stroke-dasharray="2 2"/>',
+        f'<path d="M{lx} {ly + 13.5}L{lx + 4.5} {ly + 18}L{lx} {ly + 22.5}L{lx - 4.5} {ly + 18}Z" fill="none" '
+        'stroke="currentColor" stroke-width="1.5"/>',
+        f'<text x="{lx + 10}" y="{ly + 22}">{xml_text(text("growth_legend_active", lang))}</text>',
+        "</g>",
+    ])
+
+
+def undisclosed_list(ctx: ViewContext, items: list[tuple[str, str]]) -> str:
+    """'参数量未公开，未画出：Omni（2024 年 5 月 13 日）' as escaped HTML text (Markdown is not rendered inside HTML,
+    so names are plain text)."""
+    open_paren, close_paren = ("（", "）") if ctx.lang == "zh" else (" (", ")")
+    names = text("list_joiner", ctx.lang).join(
+        f"{xml_text(ctx.model_name(model_id))}{open_paren}{xml_text(format_date(date, ctx.lang))}{close_paren}"
+        for model_id, date in items)
+    return xml_text(text("growth_undisclosed", ctx.lang)) + names
 
 
 def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
     if positional:
         raise MarkerProblem(f"growth takes only key=value options, not {' '.join(positional)!r}")
     selectors = {key: options[key] for key in ROW_SELECTORS if key in options}
-    data = points(ctx, select_models(ctx.registry, **selectors))
+    selected = select_models(ctx.registry, **selectors)
+    data = points(ctx, selected)
+    hidden = undisclosed(ctx, selected)
+    listed = undisclosed_list(ctx, hidden) if hidden else ""
     if not data:
-        return f'<p class="fgpt-growth-empty">{xml_text(text("growth_empty", ctx.lang))}</p>'
+        empty = f'<p class="fgpt-growth-empty">{xml_text(text("growth_empty", ctx.lang))}</p>'
+        return empty + (f'\n<p class="fgpt-growth-undisclosed">{listed}</p>' if listed else "")
     figure_id = "fgpt-growth-" + hashlib.sha1(repr(sorted(selectors.items())).encode()).hexdigest()[:8]
-    return f'<figure class="fgpt-figure">\n{svg(ctx, data, figure_id)}\n</figure>'
+    caption = f'\n<figcaption class="fgpt-growth-undisclosed">{listed}</figcaption>' if listed else ""
+    return f'<figure class="fgpt-figure">\n{svg(ctx, data, figure_id)}{caption}\n</figure>'

@@ -1,8 +1,11 @@
 """``<!-- followgpt:model-page id=gpt-3 -->``: everything the registry knows about one record.
 
-Summary, overview (kind, organisations, series, architecture, access, licence, aliases), a facts table with
-sources, locators, notes, superseded values and attributed rumours, training, lineage both ways, a neighbourhood
-tree, and the notes that discuss the model (from usages). The view writes the page's H1 itself, so the
+A "retired" notice when the lifecycle retired the model in its access scope; summary; overview (kind,
+organisations, series, architecture, access (marked retired with the date), modalities, reasoning, licence with its
+terms, aliases); a facts table with sources, locators, notes, dated values (since / earlier), superseded values,
+attributed third-party estimates (never as the value) and rumours — total and active parameters labelled apart for
+mixture-of-experts models; API snapshots and lifecycle events; training; lineage both ways (with an edge's
+since/until); a neighbourhood tree, and the notes that discuss the model (from usages). The view writes the page's H1 itself, so the
 generated page (``stub(registry, id, lang)``) is only front matter and the marker.
 """
 
@@ -11,12 +14,15 @@ from __future__ import annotations
 import json
 
 from ..context import MarkerProblem, ViewContext
+from ..describe import (access_text, edge_dates, estimate_texts, earlier_texts, license_name, license_terms,
+                        lifecycle_line, modalities_text, reasoning_text, since_text)
 from ..escape import markdown_link, markdown_text
 from ..format import format_date, format_fact, format_value
-from ..labels import (ACCESS, ARCHITECTURES, COLUMNS, EDGE_TYPES, FACT_NAMES, KINDS, LANGUAGES, METHODS, bilingual,
-                      label, text)
+from ..labels import (ARCHITECTURES, COLUMNS, EDGE_TYPES, FACT_NAMES, KINDS, LANGUAGES, LICENSE_KINDS, METHODS,
+                      bilingual, label, text)
 from ..links import MODELS_DIR
 from ..units import FACTS
+from . import cite
 from .table import markdown_table
 from .tree import render_tree, select_around
 
@@ -53,13 +59,58 @@ def overview(ctx: ViewContext, model_id: str) -> list[str]:
         rows.append((text("members", lang), joiner.join(ctx.model_link(member) for member in members)))
     if record.get("architecture"):
         rows.append((label(COLUMNS, "architecture", lang), label(ARCHITECTURES, record["architecture"], lang)))
-    if record.get("access"):
-        rows.append((label(COLUMNS, "access", lang), label(ACCESS, record["access"], lang)))
+    if record.get("access") or ctx.registry.retirement(model_id):
+        rows.append((label(COLUMNS, "access", lang), access_text(ctx.registry, model_id, lang)))
+    if record.get("modalities"):
+        rows.append((label(COLUMNS, "modalities", lang), modalities_text(record["modalities"], lang)))
+    if record.get("reasoning"):
+        rows.append((label(COLUMNS, "reasoning", lang), reasoning_text(record["reasoning"], lang)))
     if record.get("license"):
-        rows.append((label(COLUMNS, "license", lang), markdown_text(record["license"])))
+        rows.append((label(COLUMNS, "license", lang), license_line(ctx, record["license"])))
     if record.get("aliases"):
         rows.append((text("aliases", lang), joiner.join(markdown_text(alias) for alias in record["aliases"])))
     return [f"- **{key}**{_colon(lang)}{value}" for key, value in rows]
+
+
+def license_line(ctx: ViewContext, license_id: str) -> str:
+    """The licence's name linked to its text, its kind and what it allows (commercial use, use of outputs)."""
+    licence = ctx.registry.licenses.get(license_id)
+    if licence is None:
+        return markdown_text(license_id)
+    lang = ctx.lang
+    name = markdown_link(license_name(licence, lang), licence["url"]) if licence.get("url") else \
+        markdown_text(license_name(licence, lang))
+    details = [label(LICENSE_KINDS, licence.get("kind", ""), lang), license_terms(licence, lang)]
+    return name + _paren(("；" if lang == "zh" else "; ").join(details), lang) + \
+        (ctx.cite(licence["source"]) if licence.get("source") else "")
+
+
+def retired_notice(ctx: ViewContext, model_id: str) -> list[str]:
+    """A warning admonition at the top of the page of a retired model: when and from where."""
+    retired = ctx.registry.retirement(model_id)
+    if retired is None:
+        return []
+    return [f'!!! warning "{text("retired_badge", ctx.lang)}"', "",
+            "    " + lifecycle_line(retired, ctx.lang, ctx.cite), ""]
+
+
+def lifecycle_section(ctx: ViewContext, model_id: str) -> list[str]:
+    record = ctx.registry.models[model_id]
+    lines = []
+    snapshots = record.get("snapshots") or []
+    if snapshots:
+        lines += [f"**{text('snapshots', ctx.lang)}**", ""]
+        for snapshot in snapshots:
+            note = _paren(markdown_text(bilingual(snapshot["note"], ctx.lang)), ctx.lang) if snapshot.get("note") else ""
+            lines.append(f"- `{snapshot['id']}`{_colon(ctx.lang)}{format_date(snapshot['date'], ctx.lang)}{note}"
+                         + (ctx.cite(snapshot["source"]) if snapshot.get("source") else ""))
+        lines.append("")
+    events = ctx.registry.lifecycle(model_id)
+    if events:
+        if snapshots:
+            lines += [f"**{text('events', ctx.lang)}**", ""]
+        lines += [f"- {lifecycle_line(event, ctx.lang, ctx.cite)}" for event in events] + [""]
+    return lines
 
 
 def fact_notes(ctx: ViewContext, fact: dict, unit: str) -> str:
@@ -72,6 +123,8 @@ def fact_notes(ctx: ViewContext, fact: dict, unit: str) -> str:
     for earlier in fact.get("superseded") or []:
         value = format_value(earlier["value"], unit, lang) + (ctx.cite(earlier["source"]) if earlier.get("source") else "")
         notes.append(text("superseded", lang).format(value))
+    notes += earlier_texts(fact, unit, lang, cite=ctx.cite)
+    notes += estimate_texts(fact, unit, lang, cite=ctx.cite)
     for rumour in fact.get("rumours") or []:
         rendered = text("rumour", lang).format(
             value=format_value(rumour["value"], unit, lang), who=markdown_text(rumour.get("claimed_by", "?")),
@@ -87,10 +140,12 @@ def facts_table(ctx: ViewContext, model_id: str) -> list[str]:
     if not present:
         return [text("no_facts", ctx.lang)]
     rows = []
+    moe = "active_parameters" in present
     for name in present:
         fact = ctx.registry.fact(model_id, name)
-        rows.append([markdown_text(label(FACT_NAMES, name, ctx.lang)),
-                     format_fact(fact, FACTS[name], ctx.lang, cite=ctx.cite), fact_notes(ctx, fact, FACTS[name])])
+        heading = text("total_parameters", ctx.lang) if moe and name == "parameters" else label(FACT_NAMES, name, ctx.lang)
+        rows.append([markdown_text(heading), format_fact(fact, FACTS[name], ctx.lang, cite=ctx.cite)
+                     + since_text(fact, ctx.lang), fact_notes(ctx, fact, FACTS[name])])
     return [markdown_table([text("fact", ctx.lang), text("value", ctx.lang), text("note", ctx.lang)], rows)]
 
 
@@ -111,7 +166,9 @@ def training_section(ctx: ViewContext, record: dict) -> list[str]:
 
 
 def edge_detail(ctx: ViewContext, edge: dict) -> str:
-    detail = ctx.cite(edge["source"]) if edge.get("source") else ""
+    when = edge_dates(edge, ctx.lang)
+    detail = _paren(when, ctx.lang) if when else ""
+    detail += ctx.cite(edge["source"]) if edge.get("source") else ""
     if edge.get("evidence") == "inferred" and edge.get("note"):
         detail += _paren(text("inferred_note", ctx.lang).format(markdown_text(bilingual(edge["note"], ctx.lang))), ctx.lang)
     return detail
@@ -151,11 +208,15 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
     record = ctx.registry.models[model_id]
     lang = ctx.lang
     lines = [f"# {markdown_text(bilingual(record['name'], lang))}", ""]
+    lines += retired_notice(ctx, model_id)
     summary = bilingual(record.get("summary"), lang)
     if summary:
         lines += [markdown_text(summary), ""]
     lines += overview(ctx, model_id) + [""]
     lines += [f"## {text('facts', lang)} {{ #facts }}", ""] + facts_table(ctx, model_id) + [""]
+    lifecycle = lifecycle_section(ctx, model_id)
+    if lifecycle:
+        lines += [f"## {text('lifecycle', lang)} {{ #lifecycle }}", ""] + lifecycle
     training = training_section(ctx, record)
     if training:
         lines += [f"## {text('training', lang)} {{ #training }}", ""] + training + [""]
@@ -165,6 +226,8 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
     pages = discussing_pages(ctx, model_id)
     if pages:
         lines += [f"## {text('discussed_in', lang)} {{ #notes }}", ""] + [f"- {ctx.page_link(path)}" for path in pages]
+        lines.append("")
+    lines += [f"## {cite.HEADING[lang]} {{ #cite }}", ""] + cite.cite_block(ctx, model_id)
     return "\n".join(lines).rstrip()
 
 

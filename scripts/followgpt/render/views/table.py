@@ -1,4 +1,10 @@
-"""``<!-- followgpt:table family=openai-gpt columns=parameters,layers sort=parameters -->``: a comparison table."""
+"""``<!-- followgpt:table family=openai-gpt columns=parameters,layers sort=parameters -->``: a comparison table.
+
+``retired=show`` (default) lists retired models with a visible "retired" mark after the name; ``retired=hide``
+leaves them out and ``retired=only`` lists only them. Retired means the lifecycle retired the model in the scope of
+its access (``Registry.retirement``); the access column then says so with the date. Undisclosed values show as
+未公开 / undisclosed and sort last, never as a number.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +12,19 @@ import re
 from decimal import Decimal
 
 from ..context import MarkerProblem, ViewContext
+from ..describe import access_text, license_name, modalities_text, reasoning_text, status_text
 from ..escape import markdown_text
 from ..format import fact_sort_value, format_fact
-from ..labels import ACCESS, ARCHITECTURES, COLUMNS, FACT_NAMES, KINDS, METHODS, bilingual, label, text
+from ..labels import ARCHITECTURES, AVAILABILITY, COLUMNS, FACT_NAMES, KINDS, METHODS, bilingual, label, text
 from ..options import ROW_SELECTORS
 from ..records import select_models
 from ..units import FACTS
 
+RETIRED_OPTIONS = ("show", "hide", "only")
+
 NAME = "table"
 BLOCK = True
-OPTIONS = {**ROW_SELECTORS, "columns": "columns", "sort": "column"}
+OPTIONS = {**ROW_SELECTORS, "columns": "columns", "sort": "column", "retired": RETIRED_OPTIONS}
 DEFAULT_COLUMNS = ["name", "organizations", "paper_date", "parameters"]
 
 
@@ -52,16 +61,25 @@ def cell(ctx: ViewContext, model_id: str, column: str) -> str:
         shown = format_fact(fact, FACTS[column], lang, cite=ctx.cite) if fact else text("missing", lang)
         return sort_marker(fact, FACTS[column]) + shown
     if column == "name":
-        return ctx.model_link(model_id)
+        return ctx.model_link(model_id) + retired_mark(ctx, model_id)
     if column == "organizations":
         return _joined([markdown_text(ctx.organization_name(org)) for org in record.get("organizations") or []], lang)
     if column == "access":
-        return label(ACCESS, record["access"], lang) if record.get("access") else text("missing", lang)
+        return access_text(ctx.registry, model_id, lang)
+    if column == "status":
+        return status_text(ctx.registry, model_id, lang)
+    if column == "modalities":
+        return modalities_text(record["modalities"], lang) if record.get("modalities") else text("missing", lang)
+    if column == "reasoning":
+        return reasoning_text(record["reasoning"], lang) if record.get("reasoning") else text("missing", lang)
     if column == "architecture":
         value = record.get("architecture")
         return label(ARCHITECTURES, value, lang) if value else text("missing", lang)
     if column == "license":
-        return markdown_text(record["license"]) if record.get("license") else text("missing", lang)
+        licence = ctx.registry.licenses.get(record.get("license"))
+        if licence is None:
+            return markdown_text(record["license"]) if record.get("license") else text("missing", lang)
+        return markdown_text(license_name(licence, lang))
     if column == "kind":
         return label(KINDS, record.get("kind", "model"), lang)
     if column == "family":
@@ -75,6 +93,22 @@ def cell(ctx: ViewContext, model_id: str, column: str) -> str:
     if column == "methods":
         return _joined([label(METHODS, method, lang) for method in training.get("methods") or []], lang)
     raise MarkerProblem(f"unknown column '{column}'")
+
+
+def retired_mark(ctx: ViewContext, model_id: str) -> str:
+    """'（已退役）' / ' (retired)' after the name of a retired model, so no row reads as available."""
+    if ctx.registry.retirement(model_id) is None:
+        return ""
+    word = label(AVAILABILITY, "retired", ctx.lang)
+    return f"（{word}）" if ctx.lang == "zh" else f" ({word})"
+
+
+def filter_retired(registry, model_ids: list[str], mode: str) -> list[str]:
+    if mode == "hide":
+        return [model_id for model_id in model_ids if registry.retirement(model_id) is None]
+    if mode == "only":
+        return [model_id for model_id in model_ids if registry.retirement(model_id) is not None]
+    return model_ids
 
 
 def sort_key_for(ctx: ViewContext, column: str):
@@ -119,9 +153,11 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
     if "name" not in columns:
         columns = ["name", *columns]
     selectors = {key: options[key] for key in ROW_SELECTORS if key in options}
-    rows = select_models(ctx.registry, **selectors)
+    rows = filter_retired(ctx.registry, select_models(ctx.registry, **selectors), options.get("retired", "show"))
     if not rows:
-        raise MarkerProblem(f"the selection {selectors or '(all)'} matches no model")
+        raise MarkerProblem(f"the selection {selectors or '(all)'}"
+                            + (f" with retired={options['retired']}" if "retired" in options else "")
+                            + " matches no model")
     rows = sort_rows(ctx, rows, columns, options.get("sort"))
     ctx.assets.add("tablesort")
     headings = [markdown_text(column_heading(column, ctx.lang)) for column in columns]

@@ -1,14 +1,16 @@
 """``<!-- followgpt:timeline -->``: every record with a date, in date order, with the kind of date shown.
 
-Row selectors as for ``table``. By default every dated event (paper, announcement, API, weights…) is a row;
-``dates=first`` keeps only each record's earliest date.
+Row selectors as for ``table``. By default every dated event is a row: the date facts (paper, announcement, API,
+weights…) and the lifecycle events (deprecated, retired, renamed, released in a scope). ``dates=first`` keeps only
+each record's earliest date fact.
 """
 
 from __future__ import annotations
 
 from ..context import MarkerProblem, ViewContext
-from ..format import date_sort_key, format_fact
-from ..labels import COLUMNS, FACT_NAMES, KINDS, label, text
+from ..describe import cjk_spaced
+from ..format import date_sort_key, format_date, format_fact
+from ..labels import COLUMNS, FACT_NAMES, KINDS, LIFECYCLE_EVENT_NAMES, LIFECYCLE_SCOPE_NAMES, label, text
 from ..options import ROW_SELECTORS
 from ..records import dates_of, select_models
 from .table import markdown_table, sort_marker, sortable
@@ -19,14 +21,28 @@ OPTIONS = {**ROW_SELECTORS, "dates": ("first", "all")}
 
 
 def events(registry, model_ids: list[str], every_date: bool) -> list[tuple[str, str, str, dict]]:
-    """(date, model id, date fact name, fact), in date order (registry order among equal dates)."""
+    """(date, model id, what, item) in date order (registry order among equal dates). ``what`` is a date fact's
+    name (``item`` the fact) or ``lifecycle`` (``item`` the lifecycle event)."""
     found = []
     for order, model_id in enumerate(model_ids):
         dates = dates_of(registry, model_id)
         for fact_name, date, fact in dates if every_date else dates[:1]:
             found.append((date_sort_key(date), order, date, model_id, fact_name, fact))
+        if every_date:
+            for event in registry.lifecycle(model_id):
+                found.append((date_sort_key(event["date"]), order, event["date"], model_id, "lifecycle", event))
     found.sort(key=lambda item: (item[0], item[1]))
-    return [(date, model_id, fact_name, fact) for _, _, date, model_id, fact_name, fact in found]
+    return [(date, model_id, what, item) for _, _, date, model_id, what, item in found]
+
+
+def event_kind(event: dict, lang: str) -> str:
+    """'退役（API）' / 'Retired (API)'; the snapshot, when the event is about one, after it."""
+    name = label(LIFECYCLE_EVENT_NAMES, event.get("event", ""), lang)
+    scope = label(LIFECYCLE_SCOPE_NAMES, event.get("scope", ""), lang)
+    kind = f"{name}（{scope}）" if lang == "zh" else f"{name} ({scope})"
+    if event.get("snapshot"):
+        kind += f"：`{event['snapshot']}`" if lang == "zh" else f": `{event['snapshot']}`"
+    return kind
 
 
 def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
@@ -37,11 +53,16 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
     if not rows:
         raise MarkerProblem("no selected record has a date")
     lang = ctx.lang
-    table_rows = [
-        [sort_marker(fact, "date") + format_fact(fact, "date", lang, cite=ctx.cite), ctx.model_link(model_id),
-         label(FACT_NAMES, fact_name, lang), label(KINDS, ctx.registry.models[model_id].get("kind", "model"), lang)]
-        for _, model_id, fact_name, fact in rows
-    ]
+    table_rows = []
+    for date, model_id, what, item in rows:
+        if what == "lifecycle":
+            when = sort_marker({"value": date}, "date") + format_date(date, lang) + ctx.cite(item["source"])
+            kind = event_kind(item, lang)
+        else:
+            when = sort_marker(item, "date") + format_fact(item, "date", lang, cite=ctx.cite)
+            kind = label(FACT_NAMES, what, lang)
+        table_rows.append([when, ctx.model_link(model_id), cjk_spaced(kind) if lang == "zh" else kind,
+                           label(KINDS, ctx.registry.models[model_id].get("kind", "model"), lang)])
     ctx.assets.add("tablesort")
     headings = [text("date", lang), label(COLUMNS, "name", lang), text("date_kind", lang), label(COLUMNS, "kind", lang)]
     return sortable(markdown_table(headings, table_rows))
