@@ -59,7 +59,17 @@
       table.querySelectorAll("td > span[data-sort]:first-child").forEach(function (span) {
         span.parentElement.setAttribute("data-sort", span.dataset.sort);
       });
-      new window.Tablesort(table);
+      var sorter = new window.Tablesort(table);
+      // A cell without a value (undisclosed, not recorded) carries data-sort="-1" (registry values are positive):
+      // keep those rows last in either direction, as the generated order does.
+      table.addEventListener("afterSort", function () {
+        var body = table.tBodies[0];
+        if (!body) return;
+        Array.prototype.slice.call(body.rows).forEach(function (row) {
+          var cell = row.cells[sorter.col];
+          if (cell && cell.getAttribute("data-sort") === "-1") body.appendChild(row);
+        });
+      });
     });
   }
 

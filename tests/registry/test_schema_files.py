@@ -68,6 +68,17 @@ def test_enums_come_from_the_vocabulary():
     assert source["kind"]["enum"] == list(vocabulary.SOURCE_KINDS)
     org = schemas.schema("organizations")["$defs"]["organization"]["properties"]
     assert org["kind"]["enum"] == list(vocabulary.ORGANIZATION_KINDS)
+    defs = schemas.schema("models")["$defs"]
+    assert model["reasoning"]["enum"] == list(vocabulary.REASONING)
+    assert defs["modalities"]["properties"]["input"]["items"]["enum"] == list(vocabulary.MODALITIES)
+    assert defs["event"]["properties"]["event"]["enum"] == list(vocabulary.LIFECYCLE_EVENTS)
+    assert defs["event"]["properties"]["scope"]["enum"] == list(vocabulary.LIFECYCLE_SCOPES)
+    assert set(vocabulary.ACCESS_SCOPES) <= set(vocabulary.ACCESS)
+    assert {scope for scopes in vocabulary.ACCESS_SCOPES.values() for scope in scopes} <= set(vocabulary.LIFECYCLE_SCOPES)
+    licence = schemas.schema("licenses")["$defs"]["license"]["properties"]
+    assert licence["kind"]["enum"] == list(vocabulary.LICENSE_KINDS)
+    assert licence["commercial_use"]["enum"] == list(vocabulary.COMMERCIAL_USE)
+    assert licence["use_outputs_to_train"]["enum"] == list(vocabulary.OUTPUT_USE)
 
 
 def test_readme_fact_table_matches_the_vocabulary():

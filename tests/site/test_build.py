@@ -199,3 +199,21 @@ def test_dataset_version_changelog_and_feed_come_from_the_projects_git_history(t
     assert data["dataset_version"] == "2026.12.05"
     home = (site / "index.html").read_text(encoding="utf-8")
     assert re.search(r'<link rel="alternate feed" type="application/atom\+xml" href="feed.xml"', home)
+
+
+def test_machine_pages_and_report_links(tmp_path):
+    project = tiny(tmp_path, **{"en/note.md": "---\ndescription: A note.\n---\n\n# Note\n\n## Part { #sec }\n\nSee [home](index.md).\n"})
+    site = tmp_path / "site"
+    build_site(project / "mkdocs.yml", site)
+    llms = (site / "en" / "llms.txt").read_text(encoding="utf-8")
+    assert llms.startswith("# FollowGPT\n\n> ")
+    assert "- [Note](http://127.0.0.1:8000/en/note/index.md): A note." in llms
+    assert "/en/models/gpt-3/index.md" in llms and "/en/data/followgpt-registry.json" in llms
+    copy = (site / "en" / "note" / "index.md").read_text(encoding="utf-8")
+    assert "[home](http://127.0.0.1:8000/en/)" in copy
+    assert "## Part { #sec }" in copy
+    assert (site / "llms.txt").read_text(encoding="utf-8").count("/models/") > 10
+    model = (site / "models" / "gpt-3" / "index.md").read_text(encoding="utf-8")
+    assert model.startswith("# GPT-3") and "<!-- followgpt:" not in model
+    note = (site / "en" / "note" / "index.html").read_text(encoding="utf-8")
+    assert 'class="fgpt-report"><a href="https://github.com/' in note and "template=content-error.yml" in note

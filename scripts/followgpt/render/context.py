@@ -40,6 +40,7 @@ class SiteContext:
     usages: Usages | None = None
     history: Any = None      # followgpt.dataset.History: the dataset's versions (changelog, version stamps)
     site_url: str = ""       # this language's absolute site root, for links that leave the site (citations)
+    repository: str = ""     # owner/name on GitHub, for "report a problem" links ('' leaves them out)
 
     @cached_property
     def page_order(self) -> dict[str, int]:

@@ -1,6 +1,11 @@
 """The registry as downloadable data: JSON (everything), CSV (one row per model × fact), BibTeX (the sources).
 
 Deterministic output (registry order, no timestamps), so a check can regenerate and compare.
+
+Each model also carries what is derived from its records: ``status`` (available / retired, from the lifecycle
+events in the scope of its access), ``retired`` (that event, or null) and ``license_name``. Third-party estimates
+of an undisclosed value stay in the fact's ``estimates`` (JSON) or the ``estimates`` column (CSV), never in
+``value``.
 """
 
 from __future__ import annotations
@@ -23,7 +28,8 @@ EXPORT_FILES = {
 FORMAT_VERSION = 2   # of the JSON layout (described by export_schema); the data has its own dataset_version
 
 CSV_COLUMNS = ["model_id", "name_en", "name_zh", "family", "fact", "unit", "value", "status", "approx",
-               "estimated_by", "claims", "where", "source_id", "source_url", "dataset_version"]
+               "estimated_by", "claims", "since", "earlier", "estimates", "where", "source_id", "source_url",
+               "license_id", "license_name_en", "model_status", "retired_date", "lifecycle", "dataset_version"]
 
 
 BOOKKEEPING_KEYS = {"file", "line"}   # where the loader found a record: not data
@@ -42,6 +48,18 @@ def _plain(value, top: bool = False):
     return value
 
 
+def model_data(registry, model_id: str) -> dict:
+    """A model record as exported: the record plus ``status``, ``retired`` and ``license_name``."""
+    record = _plain(registry.models[model_id], top=True)
+    retired = registry.retirement(model_id)
+    record["status"] = registry.status(model_id)
+    record["retired"] = _plain(retired) if retired else None
+    licence = registry.license(model_id)
+    if licence:
+        record["license_name"] = _plain(licence["name"])
+    return record
+
+
 def to_json(registry, dataset_version: str = "unreleased") -> str:
     data = {
         "format": "followgpt-registry",
@@ -51,7 +69,8 @@ def to_json(registry, dataset_version: str = "unreleased") -> str:
         "families": {key: _plain(family, top=True) for key, family in registry.families.items()},
         "topics": _plain(registry.topics),
         "organizations": [_plain(record, top=True) for record in registry.organizations.values()],
-        "models": [_plain(record, top=True) for record in registry.models.values()],
+        "licenses": [_plain(record, top=True) for record in registry.licenses.values()],
+        "models": [model_data(registry, model_id) for model_id in registry.models],
         "sources": [_plain(record, top=True) for record in registry.sources.values()],
         "glossary": [_plain(record, top=True) for record in registry.glossary.values()],
     }
@@ -73,6 +92,13 @@ def to_csv(registry, dataset_version: str = "unreleased") -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for model_id, record in registry.models.items():
+        licence = registry.license(model_id) or {}
+        retired = registry.retirement(model_id)
+        lifecycle = "; ".join(" ".join(filter(None, (date_string(event["date"]), event.get("event"), event.get("scope"),
+                                                     event.get("snapshot"))))
+                              for event in registry.lifecycle(model_id))
+        model_columns = [record.get("license", ""), bilingual(licence.get("name"), "en") if licence else "",
+                         registry.status(model_id), date_string(retired["date"]) if retired else "", lifecycle]
         for name, unit in FACTS.items():
             if name not in (record.get("facts") or {}):
                 continue
@@ -80,11 +106,17 @@ def to_csv(registry, dataset_version: str = "unreleased") -> str:
             source = registry.sources.get(fact.get("source"), {})
             claims = "; ".join(f"{_csv_value(claim.get('value'), unit)} ({claim.get('source', '')})"
                                for claim in fact.get("claims") or [])
+            earlier = "; ".join(f"{_csv_value(item.get('value'), unit)} until {date_string(item.get('until'))} "
+                                f"({item.get('source', '')})" for item in fact.get("earlier") or [])
+            estimates = "; ".join(f"{_csv_value(item.get('value'), unit)} by {item.get('estimated_by', '')} "
+                                  f"{date_string(item.get('date'))} ({item.get('source', '')})"
+                                  for item in fact.get("estimates") or [])
             writer.writerow([
                 model_id, bilingual(record.get("name"), "en"), bilingual(record.get("name"), "zh"),
                 record.get("family", ""), name, unit, _csv_value(fact.get("value"), unit),
                 fact.get("status", "reported"), "true" if fact.get("approx") else "", fact.get("estimated_by", ""),
-                claims, fact.get("where", ""), fact.get("source", ""), source.get("url", ""), dataset_version,
+                claims, date_string(fact["since"]) if fact.get("since") else "", earlier, estimates,
+                fact.get("where", ""), fact.get("source", ""), source.get("url", ""), *model_columns, dataset_version,
             ])
     return buffer.getvalue()
 

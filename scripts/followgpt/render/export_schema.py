@@ -15,14 +15,20 @@ from .export import FORMAT_VERSION
 
 
 def export_schema() -> dict:
-    parts = {kind: schema(kind) for kind in ("organizations", "sources", "models", "glossary")}
+    parts = {kind: schema(kind) for kind in ("organizations", "licenses", "sources", "models", "glossary")}
     defs: dict = {}
     for part in parts.values():
         defs.update(copy.deepcopy(part["$defs"]))
     model = defs["model"]
     model["properties"]["family"] = {"title": "Family", "description": "Id of the family (the registry file's stem).",
                                      "$ref": "#/$defs/id"}
-    model["required"] = sorted({*model.get("required", ()), "family"})
+    model["properties"]["status"] = {"title": "Status", "enum": ["available", "retired"],
+                                     "description": "Derived from the lifecycle: retired when the model was retired "
+                                                    "in the scope of its access."}
+    model["properties"]["retired"] = {"title": "Retired", "description": "The retirement event that makes it "
+                                      "retired, or null.", "oneOf": [{"type": "null"}, {"type": "object"}]}
+    model["properties"]["license_name"] = {"title": "Licence name", "$ref": "#/$defs/bilingual"}
+    model["required"] = sorted({*model.get("required", ()), "family", "status"})
     source = defs["source"]
     source["properties"]["topic"] = {"title": "Topic", "description": "Id of the topic (the sources file's stem).",
                                      "$ref": "#/$defs/id"}
@@ -34,11 +40,11 @@ def export_schema() -> dict:
         "$id": "followgpt-registry.schema.json",
         "title": "FollowGPT dataset (JSON export)",
         "description": "The whole FollowGPT registry as one JSON document: models with every figure's source and "
-                       "status, sources, organisations and glossary terms. `dataset_version` names the version of "
+                       "status, licences, sources, organisations and glossary terms. `dataset_version` names the version of "
                        "the data (see the changelog); `format_version` the layout this schema describes.",
         "type": "object",
         "required": ["format", "format_version", "dataset_version", "fact_units", "families", "topics",
-                     "organizations", "models", "sources", "glossary"],
+                     "organizations", "licenses", "models", "sources", "glossary"],
         "properties": {
             "format": {"const": "followgpt-registry"},
             "format_version": {"const": FORMAT_VERSION},
@@ -52,6 +58,7 @@ def export_schema() -> dict:
             "topics": {"type": "object", "additionalProperties": topic,
                        "description": "Source topic id → its name."},
             "organizations": {"type": "array", "items": {"$ref": "#/$defs/organization"}},
+            "licenses": {"type": "array", "items": {"$ref": "#/$defs/license"}},
             "models": {"type": "array", "items": {"$ref": "#/$defs/model"}},
             "sources": {"type": "array", "items": {"$ref": "#/$defs/source"}},
             "glossary": {"type": "array", "items": {"$ref": "#/$defs/term"}},

@@ -8,7 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .changes_text import INITIAL, VERSION, describe
 from .labels import bilingual
-from .links import model_page_path, page_url
+from .links import absolute_page_url, model_page_path
 
 FEED_FILE = "feed.xml"
 CHANGELOG_PAGE = "data/changelog.md"
@@ -20,8 +20,7 @@ SUBTITLES = {"zh": "FollowGPT 模型登记表的每一处变更：新增模型�
 
 
 def _absolute(site_url: str, path: str) -> str:
-    root = site_url if site_url.endswith("/") else site_url + "/"
-    return root + (page_url(path) if path.endswith(".md") else path)
+    return absolute_page_url(site_url or "/", path)
 
 
 def _entry_id(site_url: str, key: str) -> str:

@@ -229,11 +229,32 @@ TEXT = {
     "file": {"zh": "文件", "en": "File"},
     "format": {"zh": "格式", "en": "Format"},
     "contents": {"zh": "内容", "en": "Contents"},
-    "download_json": {"zh": "完整登记表：模型、来源、机构、术语", "en": "The whole registry: models, sources, organisations, terms"},
-    "download_csv": {"zh": "每个模型的每项数据一行，含状态与来源", "en": "One row per model and fact, with status and source"},
+    "download_json": {"zh": "完整登记表：模型（含生命周期与是否已退役）、许可证、来源、机构、术语",
+                      "en": "The whole registry: models (with lifecycle and whether retired), licences, sources, "
+                            "organisations, terms"},
+    "download_csv": {"zh": "每个模型的每项数据一行，含状态、来源、第三方估计（与数值分列）、许可证与是否已退役",
+                     "en": "One row per model and fact, with status, source, third-party estimates (apart from the "
+                           "value), licence and whether the model is retired"},
     "download_bib": {"zh": "全部参考文献", "en": "Every source in the bibliography"},
     "download_schema": {"zh": "JSON 文件的结构说明（JSON Schema），可用来校验下载的数据",
                         "en": "The structure of the JSON file (a JSON Schema), to validate the download against"},
+    "report_fields": {"zh": "发现某项数据有误？按项报告：", "en": "Spotted a wrong figure? Report it: "},
+    "report_page": {"zh": "报告本页的问题", "en": "Report a problem with this page"},
+    "llms_overview": {"zh": "总览", "en": "Overview"},
+    "llms_models": {"zh": "模型档案", "en": "Model pages"},
+    "llms_data": {"zh": "数据文件", "en": "Data files"},
+    "llms_json": {"zh": "完整登记表（JSON），含每个数字的出处与状态", "en": "The whole registry as JSON, with every figure's source and status"},
+    "llms_schema": {"zh": "JSON 导出文件的 JSON Schema", "en": "The JSON Schema of the JSON export"},
+    "llms_csv": {"zh": "每个模型的每项数据一行（CSV）", "en": "One row per model and fact (CSV)"},
+    "llms_bibtex": {"zh": "全部参考文献（BibTeX）", "en": "Every source (BibTeX)"},
+    "llms_feed": {"zh": "数据变更的 Atom 订阅源", "en": "Atom feed of changes to the data"},
+    "llms_details": {
+        "zh": "下面按 llmstxt.org 的约定列出本站每个页面的 Markdown 版本：生成的表格、演进树和数值都已展开，链接均为绝对地址。"
+              "数字都来自带出处的模型登记表；“未公开”表示开发者没有公布，不是缺失。",
+        "en": "Below, following the llmstxt.org convention, is the Markdown version of every page of this site, with the "
+              "generated tables, evolution trees and figures expanded and every link absolute. Every figure comes from "
+              "a sourced model registry; \"undisclosed\" means the developer did not publish it, not that it is missing.",
+    },
     "dataset_version_line": {"zh": "当前数据版本：**{version}**。", "en": "Current dataset version: **{version}**."},
     "see_changelog": {"zh": "各版本的变化见{link}。", "en": " What changed in each version: {link}."},
     "growth_title": {"zh": "模型参数量随时间的增长", "en": "Growth of model parameters over time"},
@@ -270,6 +291,9 @@ TEXT = {
     "conditions": {"zh": "条件", "en": "Conditions"},
     "regional_limits": {"zh": "地区限制", "en": "Regional limits"},
     "models": {"zh": "模型", "en": "Models"},
+    "growth_desc_moe": {"zh": "菱形为混合专家模型的激活参数量，以虚线连到其总参数量。",
+                        "en": " Diamonds are the active parameters of mixture-of-experts models, joined to their total "
+                              "by a dashed line."},
     "growth_legend_total": {"zh": "总参数量", "en": "total parameters"},
     "growth_legend_active": {"zh": "激活参数量（混合专家）", "en": "active parameters (mixture of experts)"},
     "growth_active_tooltip": {"zh": "{name}：总参数量 {total}，激活参数量 {active}",

@@ -35,6 +35,18 @@ def page_url(path: str) -> str:
     return stem + "/"
 
 
+def site_file_url(site_url: str, path: str) -> str:
+    """The absolute URL of a file of the built site (``feed.xml``, ``gpt/gpt-3/index.md``); '' without a site URL."""
+    if not site_url:
+        return ""
+    return (site_url if site_url.endswith("/") else site_url + "/") + path
+
+
+def absolute_page_url(site_url: str, path: str) -> str:
+    """The absolute URL of a page (by its directory URL) or, for other paths, of that file."""
+    return site_file_url(site_url, page_url(path) if path.endswith(".md") else path)
+
+
 def relative_url(from_page: str, to_page: str) -> str:
     """URL of ``to_page`` relative to the URL ``from_page`` is served at."""
     base = page_url(from_page).rstrip("/") or "."

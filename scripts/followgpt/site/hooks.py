@@ -27,6 +27,10 @@ from followgpt.registry import RegistryError, load_registry
 from followgpt.render import (EXPORT_FILES, FEED_FILE, MarkerError, SiteContext, collect_usages, expand_page,
                               export_schema_text, FEED_TITLES, model_page_path, model_page_stub, to_atom, to_bibtex, to_csv,
                               to_json)
+from followgpt.render.links import absolute_page_url
+from followgpt.render.machine import LLMS_FILE, MachinePage, absolute_links, llms_txt, markdown_copy_path, page_entry
+from followgpt.render.labels import text as label_text
+from followgpt.render.report import report_url
 from followgpt.search_terms import tune_search_index
 from followgpt.site import vendor
 from followgpt.site.prerender import PrerenderError, prerender_site, settings_of
@@ -56,6 +60,7 @@ class SiteHooks:
         self.registry = None
         self.history = None
         self.site: SiteContext | None = None
+        self.machine_pages: dict[str, MachinePage] = {}
 
     # -- configuration ---------------------------------------------------------------------------------
 
@@ -124,6 +129,7 @@ class SiteHooks:
             usages=collect_usages(pages),
             history=self.history,
             site_url=config.site_url or "",
+            repository=config.extra.get("repository") or "",
         )
         return files
 
@@ -135,6 +141,9 @@ class SiteHooks:
         except MarkerError as exc:
             raise PluginError(str(exc)) from None
         page.meta["followgpt_assets"] = set(expanded.assets)
+        self.machine_pages[page.file.src_uri] = MachinePage(
+            page.file.src_uri, _title_of(expanded.markdown) or page.title or "", page.meta.get("description", ""),
+            expanded.markdown)
         return expanded.markdown
 
     def on_page_content(self, html: str, page, config, files):
@@ -154,6 +163,9 @@ class SiteHooks:
             ],
             "vendor_url": get_relative_url(vendor.SITE_DIR + "/", here),
             "feed": {"url": get_relative_url(FEED_FILE, here), "title": FEED_TITLES[self.lang]},
+            "report": {"url": report_url(config.extra.get("repository") or "", page.canonical_url or page.url,
+                                         title=page.title or "") if config.extra.get("repository") else "",
+                       "label": label_text("report_page", self.lang)},
             "assets": sorted(page.meta.get("followgpt_assets", ())),
         }
         return context
@@ -163,6 +175,7 @@ class SiteHooks:
     @event_priority(-100)  # after Material's search plugin has written the index
     def on_post_build(self, config):
         lang = config.theme["language"]  # not self.lang: the English build below reuses this object
+        self._write_machine_pages(config, lang)
         index = Path(config.site_dir) / "search" / "search_index.json"
         if lang == "zh" and index.exists():
             tune_search_index(index)
@@ -170,6 +183,29 @@ class SiteHooks:
             self._build_english(config)
             if not self.serving:  # previews keep the (lazy) client-side diagrams: rebuilds stay fast
                 self._prerender_diagrams(config)
+
+    def _write_machine_pages(self, config, lang: str) -> None:
+        """A Markdown copy of every page next to its HTML, with absolute links, and llms.txt listing them."""
+        site_dir, site_url = Path(config.site_dir), config.site_url or ""
+        for path, page in self.machine_pages.items():
+            target = site_dir / markdown_copy_path(path)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(absolute_links(page.markdown, path, site_url), encoding="utf-8")
+        entries = {path: page_entry(page, site_url) for path, page in self.machine_pages.items()}
+        sections: list[tuple[str, list]] = [(label_text("llms_overview", lang), [])]
+        for item in config.nav or []:
+            if isinstance(item, str):
+                sections[0][1].append(entries[item]) if item in entries else None
+            elif isinstance(item, dict):
+                for title, pages in item.items():
+                    sections.append((title, [entries[path] for path in pages if isinstance(path, str) and path in entries]))
+        models = sorted(path for path in entries if path.startswith("models/") and path != "models/index.md")
+        sections.append((label_text("llms_models", lang), [entries[path] for path in models]))
+        data = [(Path(dest).name, absolute_page_url(site_url, dest), label_text(f"llms_{kind}", lang))
+                for kind, dest in [*EXPORT_FILES.items(), ("feed", FEED_FILE)]]
+        sections.append((label_text("llms_data", lang), data))
+        (site_dir / LLMS_FILE).write_text(llms_txt(config.site_name, config.site_description or "",
+                                                   label_text("llms_details", lang), sections), encoding="utf-8")
 
     def _prerender_diagrams(self, config) -> None:
         mermaid = config.plugins.get("mermaid2")

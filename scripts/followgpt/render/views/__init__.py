@@ -3,7 +3,8 @@ see ``followgpt.render.options``) and ``render(ctx, positional, options) -> str`
 
 from __future__ import annotations
 
-from . import changelog, cite, downloads, fact, glossary, growth, model_page, models_index, references, table, timeline, tree
+from . import (changelog, cite, downloads, fact, glossary, growth, licenses, model_page, models_index, references,
+               table, timeline, tree)
 
 VIEWS = {module.NAME: module for module in (fact, table, tree, timeline, growth, models_index, model_page,
-                                             glossary, references, downloads, changelog, cite)}
+                                             glossary, references, downloads, licenses, changelog, cite)}

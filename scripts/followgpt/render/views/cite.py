@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..context import MarkerProblem, ViewContext
 from ..export import _bibtex_text
 from ..labels import bilingual
-from ..links import model_page_path, page_url
+from ..links import absolute_page_url, model_page_path
 
 NAME = "cite"
 BLOCK = True
@@ -35,10 +35,7 @@ VERSION_NOTE = {"zh": "引用时请保留数据版本：登记表会更新，版
 
 
 def _absolute(ctx: ViewContext, path: str) -> str:
-    root = ctx.site.site_url or ""
-    if not root:
-        return ""
-    return (root if root.endswith("/") else root + "/") + page_url(path)
+    return absolute_page_url(ctx.site.site_url, path)
 
 
 def _version(ctx: ViewContext) -> tuple[str, int | None]:

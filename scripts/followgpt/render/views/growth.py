@@ -120,6 +120,8 @@ def svg(ctx: ViewContext, data: list[Point], figure_id: str) -> str:
     title = text("growth_title", lang)
     desc = text("growth_desc", lang).format(n=len(data), first=format_date(data[0].date, lang),
                                             last=format_date(data[-1].date, lang))
+    if any(point.active for point in data):
+        desc += text("growth_desc_moe", lang)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
         f'aria-labelledby="{figure_id}-title {figure_id}-desc" class="fgpt-growth" '

@@ -22,6 +22,8 @@ from ..labels import (ARCHITECTURES, COLUMNS, EDGE_TYPES, FACT_NAMES, KINDS, LAN
                       bilingual, label, text)
 from ..links import MODELS_DIR
 from ..units import FACTS
+from ..links import absolute_page_url, model_page_path
+from ..report import report_url
 from . import cite
 from .table import markdown_table
 from .tree import render_tree, select_around
@@ -81,8 +83,9 @@ def license_line(ctx: ViewContext, license_id: str) -> str:
     name = markdown_link(license_name(licence, lang), licence["url"]) if licence.get("url") else \
         markdown_text(license_name(licence, lang))
     details = [label(LICENSE_KINDS, licence.get("kind", ""), lang), license_terms(licence, lang)]
-    return name + _paren(("；" if lang == "zh" else "; ").join(details), lang) + \
-        (ctx.cite(licence["source"]) if licence.get("source") else "")
+    # The licence's own source (the text that was read) is cited in the licences table, not on every model page:
+    # for a standard licence it is some other project's copy of the text.
+    return name + _paren(("；" if lang == "zh" else "; ").join(details), lang)
 
 
 def retired_notice(ctx: ViewContext, model_id: str) -> list[str]:
@@ -130,8 +133,29 @@ def fact_notes(ctx: ViewContext, fact: dict, unit: str) -> str:
             value=format_value(rumour["value"], unit, lang), who=markdown_text(rumour.get("claimed_by", "?")),
             date=format_date(rumour["date"], lang) if rumour.get("date") else "?")
         notes.append(rendered + (ctx.cite(rumour["source"]) if rumour.get("source") else ""))
+    return join_notes(notes, lang)
+
+
+def join_notes(notes: list[str], lang: str) -> str:
+    """Notes joined by '；' / '; ' (a note's own closing full stop gives way to the separator)."""
     separator = "；" if lang == "zh" else "; "
-    return separator.join(notes)
+    parts = [note[:-1] if index < len(notes) - 1 and note.endswith(("。", ".")) and not note.endswith("..") else note
+             for index, note in enumerate(notes)]
+    return separator.join(parts)
+
+
+def report_fields(ctx: ViewContext, model_id: str) -> list[str]:
+    """One "report a problem" link per fact, with the field filled in (when the site knows its repository)."""
+    repository = ctx.site.repository
+    record = ctx.registry.models[model_id]
+    present = [name for name in FACTS if name in (record.get("facts") or {})]
+    if not repository or not present:
+        return []
+    page = absolute_page_url(ctx.site.site_url, model_page_path(model_id))
+    title = bilingual(record["name"], "en")
+    links = [markdown_link(label(FACT_NAMES, name, ctx.lang), report_url(repository, page, f"{model_id}.{name}", title))
+             for name in present]
+    return [text("report_fields", ctx.lang) + " · ".join(links), ""]
 
 
 def facts_table(ctx: ViewContext, model_id: str) -> list[str]:
@@ -214,6 +238,7 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
         lines += [markdown_text(summary), ""]
     lines += overview(ctx, model_id) + [""]
     lines += [f"## {text('facts', lang)} {{ #facts }}", ""] + facts_table(ctx, model_id) + [""]
+    lines += report_fields(ctx, model_id)
     lifecycle = lifecycle_section(ctx, model_id)
     if lifecycle:
         lines += [f"## {text('lifecycle', lang)} {{ #lifecycle }}", ""] + lifecycle

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..context import MarkerProblem, ViewContext
 from ..escape import markdown_text
 from ..format import year_of
-from ..labels import KINDS, bilingual, label, text
+from ..labels import AVAILABILITY, KINDS, bilingual, label, text
 from ..records import first_date
 
 NAME = "models"
@@ -21,6 +21,9 @@ def item(ctx: ViewContext, model_id: str) -> str:
     dated = first_date(ctx.registry, model_id)
     if dated:
         details.append(str(year_of(dated[1])))
+    retired = ctx.registry.retirement(model_id)
+    if retired:
+        details.append(f"{label(AVAILABILITY, 'retired', ctx.lang)} {year_of(retired['date'])}")
     suffix = f" · {text('list_joiner', ctx.lang).join(details)}" if details else ""
     return f"{ctx.model_link(model_id)}{suffix}"
 

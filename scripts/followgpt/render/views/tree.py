@@ -34,6 +34,9 @@ EDGE_COLOURS = {
     "distilled_from": "#8e24aa",
     "successor_of": "#e53935",
     "based_on": "#00897b",
+    "rl_from": "#d81b60",
+    "continued_pretraining_of": "#3949ab",
+    "quantized_from": "#6d4c41",
     SERIES_EDGE: "#8d8d8d",
 }
 
@@ -117,6 +120,15 @@ def node_label(ctx: ViewContext, model_id: str) -> str:
     return mermaid_label(f"{name} · {year_of(dated[1])}" if dated else name)
 
 
+def edge_years(edge: dict) -> str:
+    """' · 2023–2024' for an edge that held only for a time (since/until), else ''."""
+    if not (edge.get("since") or edge.get("until")):
+        return ""
+    since = str(year_of(edge["since"])) if edge.get("since") else ""
+    until = str(year_of(edge["until"])) if edge.get("until") else ""
+    return f" · {since}–{until}"
+
+
 def flowchart(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozenset(), direction="TB") -> str:
     """The mermaid source (without the fence)."""
     nodes = chronological(ctx.registry, nodes)
@@ -126,7 +138,7 @@ def flowchart(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozen
     link_styles = []
     for index, (parent, child, edge) in enumerate(edges):
         arrow = "-.->" if edge.get("evidence") == "inferred" else "-->"
-        edge_text = mermaid_label(label(EDGE_TYPES, edge.get("type", ""), ctx.lang))
+        edge_text = mermaid_label(label(EDGE_TYPES, edge.get("type", ""), ctx.lang) + edge_years(edge))
         lines.append(f"    {node_ids[parent]} {arrow}|{edge_text}| {node_ids[child]}")
         colour = EDGE_COLOURS.get(edge.get("type"))
         if colour:
