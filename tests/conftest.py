@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from projects import REPO
+
+# Every test build shares the project's cache (.cache/: drawn diagrams, validated registries, compiled
+# templates, all keyed by content, so sharing never changes an output; tests/site/test_incremental.py checks
+# that with caches of its own). The tiny test projects use the real registry, so their model pages' diagrams
+# are drawn once, not once per test.
+os.environ.setdefault("FOLLOWGPT_CACHE_DIR", str(REPO / ".cache"))
 
 
 @pytest.fixture(scope="session")

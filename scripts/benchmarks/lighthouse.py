@@ -92,31 +92,61 @@ def budget_failures(result: dict) -> list[str]:
     return broken
 
 
-def measure(base_url: str, runs: int = 3, langs=("zh",), form_factors=("mobile", "desktop")) -> dict:
+def rotating_sample(site_dir: Path, size: int, day: int | None = None) -> list[tuple[str, str]]:
+    """``size`` pages (language, path) beyond the fixed page types, a different set each day: every page of both
+    languages (from the sitemaps), minus the fixed ones, taken in a fixed shuffled order from a position that
+    moves with the date, so that successive runs cover the whole site."""
+    import datetime as dt
+    import random
+    import xml.etree.ElementTree as ET
+
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    pages = []
+    for lang, prefix in LANG_PREFIX.items():
+        sitemap = site_dir / prefix / "sitemap.xml"
+        if not sitemap.is_file():
+            continue
+        locs = [loc.text.strip() for loc in ET.parse(sitemap).getroot().iter(f"{ns}loc") if loc.text]
+        base = min(locs, key=len) if locs else ""
+        pages += [(lang, loc[len(base):]) for loc in locs if loc.startswith(base)]
+    fixed = {(lang, path) for lang in LANG_PREFIX for path in PAGE_TYPES.values()}
+    candidates = sorted(set(pages) - fixed)
+    random.Random(13).shuffle(candidates)
+    if not candidates:
+        return []
+    day = dt.date.today().toordinal() if day is None else day
+    start = (day * size) % len(candidates)
+    return [candidates[(start + i) % len(candidates)] for i in range(min(size, len(candidates)))]
+
+
+def measure(base_url: str, runs: int = 3, langs=("zh",), form_factors=("mobile", "desktop"),
+            sample: list[tuple[str, str]] = ()) -> dict:
+    """The fixed page types (``langs`` × ``form_factors``), then the ``sample`` pages (mobile only)."""
     ensure_installed()
     results = {}
-    for lang in langs:
-        for kind, path in PAGE_TYPES.items():
-            for form_factor in form_factors:
-                url = base_url + LANG_PREFIX[lang] + path
-                attempts, loads = [], []
-                for _ in range(runs):
-                    loads.append(wait_for_quiet())
-                    attempts.append(run_once(url, form_factor))
-                load = max(loads)
-                attempts.sort(key=lambda r: r["scores"].get("performance", 0))
-                chosen = dict(attempts[len(attempts) // 2])
-                chosen["performance_all_runs"] = [a["scores"].get("performance") for a in attempts]
-                chosen["benchmark_index_all_runs"] = [a["benchmark_index"] for a in attempts]
-                chosen["load_average_before"] = load   # the highest of the runs' starting loads
-                chosen["path"] = LANG_PREFIX[lang] + path
-                chosen["broken_budgets"] = budget_failures(chosen)
-                results[f"{lang}:{kind}:{form_factor}"] = chosen
-                s, m = chosen["scores"], chosen["metrics"]
-                flag = "  BUDGET: " + "; ".join(chosen["broken_budgets"]) if chosen["broken_budgets"] else ""
-                log(f"  {lang} {kind:<5} {form_factor:<7} perf {s.get('performance'):>3} "
-                    f"(runs {chosen['performance_all_runs']}) a11y {s.get('accessibility'):>3} "
-                    f"bp {s.get('best-practices'):>3} seo {s.get('seo'):>3}  LCP {m['lcp_ms'] / 1000:.1f}s "
-                    f"TBT {m['tbt_ms']:.0f}ms CLS {m['cls']:.3f} (load {load:.1f}){flag}")
+    cases = [(lang, kind, path, form_factor) for lang in langs for kind, path in PAGE_TYPES.items()
+             for form_factor in form_factors]
+    cases += [(lang, f"sample {path or '(home)'}", path, "mobile") for lang, path in sample]
+    for lang, kind, path, form_factor in cases:
+        url = base_url + LANG_PREFIX[lang] + path
+        attempts, loads = [], []
+        for _ in range(runs):
+            loads.append(wait_for_quiet())
+            attempts.append(run_once(url, form_factor))
+        load = max(loads)
+        attempts.sort(key=lambda r: r["scores"].get("performance", 0))
+        chosen = dict(attempts[len(attempts) // 2])
+        chosen["performance_all_runs"] = [a["scores"].get("performance") for a in attempts]
+        chosen["benchmark_index_all_runs"] = [a["benchmark_index"] for a in attempts]
+        chosen["load_average_before"] = load   # the highest of the runs' starting loads
+        chosen["path"] = LANG_PREFIX[lang] + path
+        chosen["broken_budgets"] = budget_failures(chosen)
+        results[f"{lang}:{kind}:{form_factor}"] = chosen
+        s, m = chosen["scores"], chosen["metrics"]
+        flag = "  BUDGET: " + "; ".join(chosen["broken_budgets"]) if chosen["broken_budgets"] else ""
+        log(f"  {lang} {kind:<5} {form_factor:<7} perf {s.get('performance'):>3} "
+            f"(runs {chosen['performance_all_runs']}) a11y {s.get('accessibility'):>3} "
+            f"bp {s.get('best-practices'):>3} seo {s.get('seo'):>3}  LCP {m['lcp_ms'] / 1000:.1f}s "
+            f"TBT {m['tbt_ms']:.0f}ms CLS {m['cls']:.3f} (load {load:.1f}){flag}")
     return {"version": VERSION, "runs_per_case": runs, "budgets": {**BUDGETS, "cls_below": MAX_CLS},
-            "results": results}
+            "sample": [f"{lang}:/{LANG_PREFIX[lang]}{path}" for lang, path in sample], "results": results}

@@ -27,28 +27,35 @@ def tables(results: dict) -> list[str]:
                 f"mermaid {env.get('client_libraries', {}).get('mermaid')}.", ""]
 
     build = results.get("build")
-    if build:
+    if build and "clean_seconds" in build:
+        def row(label, figures, kind, pages):
+            return (f"| {label} | {_s(figures[f'{kind}_median_s'])} | "
+                    f"{', '.join(f'{x:.1f}' for x in figures[f'{kind}_seconds'])} | "
+                    + (f"**{figures[f'{kind}_ratio']:.2f}×** ({', '.join(f'{r:.2f}' for r in figures[f'{kind}_ratio_per_repetition'])})"
+                       if kind != "bare" else "1×") + f" | {pages} | {figures[f'{kind}_peak_mib']:.0f} MiB |")
         out += ["### Build", "",
-                "| build | median | runs | pages | peak memory |", "| --- | --- | --- | --- | --- |",
-                f"| full bilingual site | {_s(build['full_median_s'])} | "
-                f"{', '.join(f'{x:.1f}' for x in build['full_seconds'])} | {build['pages']['full']} | "
-                f"{build['full_peak_mib']:.0f} MiB |",
-                *([f"| full, diagrams left to the browser (FOLLOWGPT_PRERENDER=0) | {_s(build['client_median_s'])} | "
-                   f"{', '.join(f'{x:.1f}' for x in build['client_seconds'])} | {build['pages']['full']} | "
-                   f"{build['client_peak_mib']:.0f} MiB |"] if "client_seconds" in build else []),
-                f"| bare Material, same Markdown | {_s(build['bare_median_s'])} | "
-                f"{', '.join(f'{x:.1f}' for x in build['bare_seconds'])} | {build['pages']['bare']} | "
-                f"{build['bare_peak_mib']:.0f} MiB |",
-                "",
-                f"Ratio full / bare: **{build['ratio']:.1f}×** (per repetition: "
-                f"{', '.join(f'{r:.1f}' for r in build['ratio_per_repetition'])})"
-                + (f"; without pre-rendering {build['client_ratio']:.1f}×, so drawing "
-                   f"{build.get('prerendered_diagrams', 0)} diagrams in Chromium costs "
-                   f"{build['full_median_s'] - build['client_median_s']:.1f} s"
-                   if "client_seconds" in build else "")
-                + f". Per page built: {build['full_median_s'] / build['pages']['full'] * 1000:.0f} ms vs "
-                f"{build['bare_median_s'] / build['pages']['bare'] * 1000:.0f} ms (bare builds no model pages).", ""]
-
+                "Ratios are to the bare Material build of the same Markdown in the same repetition (median ratio, "
+                "then each repetition's); load averages at the start of each repetition: "
+                + ", ".join(f"{x:.1f}" for x in build.get("load_averages", [])) + ".", "",
+                "| build | median | runs (s) | ratio to bare | pages | peak memory |",
+                "| --- | --- | --- | --- | --- | --- |",
+                row("clean: empty cache, every diagram drawn in Chromium", build, "clean", build["pages"]["full"]),
+                row("second: the same tree again, on the cache", build, "second", build["pages"]["full"]),
+                row("without Chromium (FOLLOWGPT_PRERENDER=0, empty cache)", build, "client", build["pages"]["full"]),
+                row("bare Material, same Markdown", build, "bare", build["pages"]["bare"]), ""]
+        synth = build.get("synthetic")
+        if synth:
+            out += [f"On a synthetic site with {synth['factor']}× today's content ({synth['notes']} notes over both "
+                    f"languages, {synth['models']} models, {synth.get('prerendered_diagrams', 0)} diagrams drawn; "
+                    "load averages " + ", ".join(f"{x:.1f}" for x in synth.get("load_averages", [])) + "):", "",
+                    "| build | median | runs (s) | ratio to bare | pages | peak memory |",
+                    "| --- | --- | --- | --- | --- | --- |",
+                    row("clean", synth, "clean", synth["pages"]["full"]),
+                    row("second", synth, "second", synth["pages"]["full"]),
+                    row("bare Material, same Markdown", synth, "bare", synth["pages"]["bare"]), ""]
+        out += [f"Per page built (clean, today): {build['clean_median_s'] / build['pages']['full'] * 1000:.0f} ms vs "
+                f"{build['bare_median_s'] / build['pages']['bare'] * 1000:.0f} ms bare (bare builds no model pages); "
+                f"{build.get('prerendered_diagrams', 0)} diagrams drawn in the clean build.", ""]
     render = results.get("render")
     if render:
         out += ["### Renderers on synthetic registries", "",
@@ -114,11 +121,21 @@ def tables(results: dict) -> list[str]:
         out.append("")
 
     serve = results.get("serve")
-    if serve:
+    if serve and "note_ratio" in serve:
         out += ["### Edit to rebuilt page under `mkdocs serve`", "",
-                f"First build served after {_s(serve['startup_s'])}; editing {serve['edited']} showed on "
-                f"{' and '.join(serve['pages'])} after **{_s(serve['median_s'])}** (median of "
-                f"{', '.join(f'{x:.1f}' for x in serve['edit_to_page_s'])} s).", ""]
+                f"The project's `mkdocs serve` and a bare Material serve of the same Chinese Markdown, side by side; "
+                f"load averages {', '.join(f'{x:.1f}' for x in serve.get('load_averages', []))}. First build served "
+                f"after {_s(serve['startup_s'])} (every diagram drawn into an empty cache; bare "
+                f"{_s(serve['bare_startup_s'])}).", "",
+                "| edit | shows on | median | each round (s) | ratio to bare |", "| --- | --- | --- | --- | --- |",
+                f"| bare Material: {serve['note']} | {serve['note_page']} | {_s(serve['bare_median_s'])} | "
+                f"{', '.join(f'{x:.2f}' for x in serve['bare_edit_to_page_s'])} | 1× |",
+                f"| {serve['note']} | {serve['note_page']} | {_s(serve['note_median_s'])} | "
+                f"{', '.join(f'{x:.2f}' for x in serve['note_edit_to_page_s'])} | **{serve['note_ratio']:.2f}×** "
+                f"({', '.join(f'{r:.2f}' for r in serve['note_ratio_per_round'])}) |",
+                f"| {serve['edited']} | {' and '.join(serve['pages'])} | {_s(serve['median_s'])} | "
+                f"{', '.join(f'{x:.2f}' for x in serve['edit_to_page_s'])} | **{serve['registry_ratio']:.2f}×** "
+                f"({', '.join(f'{r:.2f}' for r in serve['registry_ratio_per_round'])}) |", ""]
 
     lh = results.get("lighthouse")
     if lh:

@@ -16,6 +16,7 @@ a reader searches for go into extra fields declared in mkdocs.yml (``search.fiel
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from pathlib import Path
@@ -31,12 +32,20 @@ def words(text: str) -> list[str]:
     """Searchable Chinese words of ``text``, once per occurrence, each long word followed by its parts."""
     found: list[str] = []
     for run in HAN_RUN.findall(text):
-        for word in jieba.cut(run.replace(SEGMENT, "")):
-            if len(word) > 1:
-                found.append(word)
-                if len(word) > 2:
-                    found.extend(word_parts(word))
+        found.extend(_run_words(run.replace(SEGMENT, "")))
     return found
+
+
+@functools.lru_cache(maxsize=65536)
+def _run_words(run: str) -> tuple[str, ...]:
+    """The words of one run of Han characters (the same runs recur on many pages: model pages, tables)."""
+    found: list[str] = []
+    for word in jieba.cut(run):
+        if len(word) > 1:
+            found.append(word)
+            if len(word) > 2:
+                found.extend(word_parts(word))
+    return tuple(found)
 
 
 def word_parts(word: str) -> list[str]:

@@ -16,6 +16,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser.conftest import PageWatch
+from browser.diagram_metrics import METRICS_JS
+from browser.diagram_metrics import problems as diagram_problems
 from browser.site_pages import LANGUAGES, all_pages, page_file, page_url
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -26,8 +28,63 @@ WIDTHS = {
                "device_scale_factor": 2},
 }
 PAGE_TIMEOUT_MS = 30_000      # loading one page, then drawing all its diagrams
+MAX_LAYOUT_SHIFT = 0.1        # cumulative layout shift during load, every page, at phone width (as Lighthouse)
+SHIFT_WIDTHS = {"mobile"}
 LOOP_CAP_S = 15 * 60          # the whole visit loop at one width
 MAX_PAGES = 3000              # a sanity bound: a runaway sitemap must not make the loop endless
+
+
+# Installed in every page before its own scripts: layout shift during load, two ways. "observed" is the page's
+# cumulative layout shift as Chromium reports it (PerformanceObserver, shifts without recent input). "firstPaint"
+# is the shift a reader sees when the page is painted as soon as it is parsed, before its deferred scripts run
+# (a phone on a first visit; headless Chromium here often runs them before its first frame, so the observed
+# value alone can miss it): the block-level children of the article, as laid out when parsing ends, against
+# their places once the page has loaded, scored like the layout-shift metric (impact fraction of the viewport
+# times the largest move over the viewport's larger side).
+SHIFT_INIT_JS = r"""
+(() => {
+  window.__fgptShift = {observed: 0, first: null};
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__fgptShift.observed += e.value;
+    }).observe({type: "layout-shift", buffered: true});
+  } catch (e) {}
+  const snapshot = () => [...document.querySelectorAll("article.md-content__inner > *")].map((el) => {
+    const r = el.getBoundingClientRect();
+    return [r.x + scrollX, r.y + scrollY, r.width, r.height];
+  });
+  document.addEventListener("readystatechange", () => {
+    if (document.readyState === "interactive") window.__fgptShift.first = snapshot();
+  });
+  window.__fgptShiftSince = () => {
+    const before = window.__fgptShift.first || [], after = snapshot();
+    const vw = innerWidth, vh = innerHeight, area = vw * vh;
+    const clip = ([x, y, w, h]) => {
+      const x0 = Math.max(0, x), y0 = Math.max(0, y), x1 = Math.min(vw, x + w), y1 = Math.min(vh, y + h);
+      return x1 > x0 && y1 > y0 ? [x0, y0, x1, y1] : null;
+    };
+    let impact = [], distance = 0;
+    before.forEach((old, i) => {
+      const now = after[i];
+      if (!now) return;
+      const d = Math.max(Math.abs(now[0] - old[0]), Math.abs(now[1] - old[1]));
+      if (d < 1) return;
+      const a = clip(old), b = clip(now);
+      if (!a && !b) return;
+      distance = Math.max(distance, d);
+      if (a) impact.push(a);
+      if (b) impact.push(b);
+    });
+    // Union area of the impact rectangles, on a coarse grid (8 px): precise enough for a 0.1 budget.
+    const cell = 8, seen = new Set();
+    for (const [x0, y0, x1, y1] of impact)
+      for (let gx = Math.floor(x0 / cell); gx < Math.ceil(x1 / cell); gx++)
+        for (let gy = Math.floor(y0 / cell); gy < Math.ceil(y1 / cell); gy++) seen.add(gx + ":" + gy);
+    const fraction = Math.min(1, seen.size * cell * cell / area);
+    return {observed: window.__fgptShift.observed, firstPaint: fraction * Math.min(1, distance / Math.max(vw, vh))};
+  };
+})();
+"""
 
 
 # Runs inside the page: scroll through it (diagrams and formulas are drawn as they approach the viewport), wait
@@ -39,6 +96,7 @@ async (timeoutMs) => {
   const deadline = performance.now() + timeoutMs;
   const root = document.scrollingElement || document.documentElement;
   const diagrams = [...document.querySelectorAll("div.mermaid")];
+  const shift = window.__fgptShiftSince ? window.__fgptShiftSince() : null;   // before any scrolling
   if (diagrams.length || document.querySelector(".arithmatex")) {
     // Steps of 1.8 screens: diagrams start drawing half a screen ahead, formulas a whole screen ahead.
     for (let y = 0; y < root.scrollHeight; y += innerHeight * 1.8) { scrollTo(0, y); await frame(); }
@@ -69,13 +127,18 @@ async (timeoutMs) => {
     switches: Object.fromEntries([...document.querySelectorAll(".md-select__link[hreflang]")]
       .map((a) => [a.getAttribute("hreflang"), a.href])),
     overflow: root.scrollWidth - root.clientWidth,
+    shift,
   };
 }
 """
 
 
-def inspect_page(page, watch: PageWatch, site_url: str, lang: str, path: str) -> list[str]:
-    """Load one page and return what is wrong with it (empty list: nothing)."""
+def inspect_page(page, watch: PageWatch, site_url: str, lang: str, path: str, width: str = "desktop",
+                 shifts: dict | None = None) -> list[str]:
+    """Load one page and return what is wrong with it (empty list: nothing). Each diagram and generated figure
+    must be readable at ``width``: text displayed at 11px or more, and no wider than the content column on a
+    desktop or ~2.2 column widths on a phone (browser/diagram_metrics.py). With ``shifts``, also check the
+    layout shift during load and record it there."""
     page.goto("about:blank")  # ends the previous page: its cancelled requests are not this page's failures
     for found in (watch.console_errors, watch.failed, watch.foreign):
         found.clear()
@@ -83,6 +146,7 @@ def inspect_page(page, watch: PageWatch, site_url: str, lang: str, path: str) ->
     try:
         page.goto(page_url(site_url, lang, path), wait_until="load", timeout=PAGE_TIMEOUT_MS)
         seen = page.evaluate(INSPECT_JS, PAGE_TIMEOUT_MS)
+        metrics = page.evaluate(METRICS_JS) if seen["diagrams"] == [] else []
         page.wait_for_timeout(50)  # let late console messages and requests arrive
     except Exception as exc:  # a timeout or a crashed page is a finding, not the end of the loop
         return [f"did not load and settle within {PAGE_TIMEOUT_MS / 1000:.0f}s: {str(exc).splitlines()[0]}"]
@@ -93,6 +157,7 @@ def inspect_page(page, watch: PageWatch, site_url: str, lang: str, path: str) ->
     if seen["imagesWithoutAlt"]:
         problems.append(f"images without alt text: {', '.join(seen['imagesWithoutAlt'][:5])}")
     problems += seen["diagrams"]
+    problems += diagram_problems(metrics, width)
     if seen["mathRendered"] < seen["math"]:
         problems.append(f"math: {seen['math'] - seen['mathRendered']} of {seen['math']} formulas not rendered by KaTeX")
     if seen["mathErrors"]:
@@ -104,6 +169,13 @@ def inspect_page(page, watch: PageWatch, site_url: str, lang: str, path: str) ->
             problems.append(f"no language switch entry for {other}")
         elif urlsplit(actual).path != urlsplit(expected).path:
             problems.append(f"language switch to {other} goes to {urlsplit(actual).path}, expected {urlsplit(expected).path}")
+    if shifts is not None and seen.get("shift"):
+        worst = max(seen["shift"]["observed"], seen["shift"]["firstPaint"])
+        shifts[f"{lang}:/{path}"] = worst
+        if worst >= MAX_LAYOUT_SHIFT:
+            problems.append(f"layout shift during load {worst:.3f} ≥ {MAX_LAYOUT_SHIFT} (observed "
+                            f"{seen['shift']['observed']:.3f}, painted before the scripts ran "
+                            f"{seen['shift']['firstPaint']:.3f})")
     if seen["overflow"] > 1:
         problems.append(f"the page is {seen['overflow']}px wider than the screen (sideways scrolling)")
     problems += watch.problems()
@@ -127,6 +199,9 @@ def test_every_page(browser, site_dir, site_url, width):
     assert not missing, f"pages in a sitemap but not built: {missing}"
 
     context = browser.new_context(**WIDTHS[width])
+    shifts = {} if width in SHIFT_WIDTHS else None
+    if shifts is not None:
+        context.add_init_script(SHIFT_INIT_JS)
 
     def new_tab():
         tab = context.new_page()
@@ -143,7 +218,7 @@ def test_every_page(browser, site_dir, site_url, width):
                 failures["(time cap)"] = [f"stopped after {LOOP_CAP_S}s with {len(pages) - visited} pages not visited"]
                 break
             try:
-                problems = inspect_page(page, watch, site_url, lang, path)
+                problems = inspect_page(page, watch, site_url, lang, path, width, shifts)
             except Exception as exc:  # the tab itself died (renderer crash): note it, carry on in a new tab
                 problems = [f"the browser tab failed: {str(exc).splitlines()[0]}"]
                 try:
@@ -158,6 +233,10 @@ def test_every_page(browser, site_dir, site_url, width):
         context.close()
     elapsed = time.monotonic() - started
     print(f"\n{width}: visited {visited} pages in {elapsed:.0f}s ({elapsed / max(visited, 1):.2f}s per page)")
+    if shifts:
+        worst = sorted(shifts.items(), key=lambda item: -item[1])[:5]
+        print(f"{width}: layout shift measured on {len(shifts)} pages; largest: "
+              + ", ".join(f"{where} {value:.3f}" for where, value in worst))
     assert not failures, format_report(failures, visited, width)
 
 

@@ -44,3 +44,27 @@ def test_non_utf8_is_reported(tmp_path):
     with pytest.raises(YamlSyntaxError) as caught:
         read_yaml(path)
     assert caught.value.line == 2
+
+
+def test_libyaml_and_the_pure_python_parser_read_every_registry_file_alike(monkeypatch):
+    """The registry is read with libyaml when PyYAML has it: it must give the same values, raw texts, lines and
+    duplicate keys as the pure-Python parser (which still reads every file libyaml rejects, for the messages)."""
+    from followgpt.registry import yaml_document
+    from projects import REPO
+
+    if yaml_document._FastLoader is None:
+        pytest.skip("PyYAML without libyaml")
+    files = sorted((REPO / "resources").rglob("*.yaml")) + sorted((REPO / "tests").rglob("fixtures/**/*.yaml"))
+
+    def outcome(path):
+        try:
+            doc = read_yaml(path)
+        except YamlSyntaxError as error:
+            return ("error", error.line, error.message)
+        return tuple(getattr(doc, a) for a in ("data", "value_lines", "key_lines", "raw", "duplicate_keys",
+                                                "first_line"))
+
+    fast = {path: outcome(path) for path in files}
+    monkeypatch.setattr(yaml_document, "_FastLoader", None)
+    for path in files:
+        assert fast[path] == outcome(path), path

@@ -128,8 +128,8 @@ def test_licenses_marker_lists_terms_and_models(expand):
 
 def test_new_edge_types_have_labels_colours_and_legend(expand):
     en = expand("<!-- followgpt:tree ids=gpt-4,omni -->\n", lang="en").markdown
-    assert '-.->|"RL from · 2024–2024"|' in en
-    assert "linkStyle 0 stroke:#d81b60" in en
+    assert '-->|"RL from?<br/>2024–2024"|' in en          # '?': an inferred edge
+    assert "linkStyle 0 stroke:#d81b60" in en and "stroke-dasharray:1 3" in en
     assert "| RL from | initialised from the upstream weights, trained mainly by reinforcement learning |" in en
     zh = expand("<!-- followgpt:tree ids=gpt-4,omni -->\n").markdown
     assert "强化学习自" in zh

@@ -5,7 +5,7 @@ import sys
 
 from projects import REPO
 
-CORE = ["followgpt.registry", "followgpt.render", "followgpt.checks", "followgpt.checks.cli",
+CORE = ["followgpt.registry", "followgpt.registry.cache", "followgpt.render", "followgpt.checks", "followgpt.checks.cli",
         "followgpt.navigation", "followgpt.i18n", "followgpt.search_terms", "followgpt.cjk"]
 
 

@@ -136,6 +136,19 @@ def test_mermaid_loads_only_where_a_diagram_is_left_to_the_browser(built_site):
     assert drawn_at_build > 50
 
 
+def test_drawn_diagrams_and_tables_have_their_final_size_before_any_script_runs(built_site):
+    """The two causes of layout shift found on phones (issue 13): a drawn diagram must sit in a box sized from its
+    SVG (a placeholder height swapped for the real one moved the text below it), and each table must already be
+    in the wrappers Material's script would add."""
+    for page in html_pages(built_site):
+        html = page.read_text(encoding="utf-8")
+        drawn = html.count('data-fgpt-diagram="drawn"')
+        assert html.count('<div class="fgpt-diagram-box" style="width: clamp(') == drawn, page.relative_to(built_site)
+        assert html.count("aspect-ratio: ") >= drawn, page.relative_to(built_site)
+        assert html.count("<table>") == html.count('<div class="md-typeset__table"><table>'), page.relative_to(built_site)
+        assert "fgpt-diagram-slot" not in html
+
+
 def load_index(site: Path) -> dict:
     return json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
 

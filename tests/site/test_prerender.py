@@ -26,7 +26,7 @@ def build(tmp_path, monkeypatch, setting: str):
 
 def test_diagrams_are_drawn_at_build_time(tmp_path, monkeypatch):
     for page in build(tmp_path, monkeypatch, "1"):
-        diagram = re.search(r'<div class="mermaid" data-fgpt-diagram="drawn"[^>]*>(<svg.*?</svg>)</div>', page, re.S)
+        diagram = re.search(r'<div class="mermaid" data-fgpt-diagram="drawn"[^>]*><div class="fgpt-diagram-box"[^>]*>(<svg.*?</svg>)</div>', page, re.S)
         assert diagram, "no pre-rendered diagram"
         assert "GPT-1 &lt;x&gt;" in diagram.group(1)          # the label, escaped once, as text
         assert 'href="../models/gpt-1/"' in diagram.group(1)  # crawlable node link
@@ -47,18 +47,28 @@ def test_prerender_setting_is_checked(monkeypatch):
 
 def test_wide_diagrams_keep_a_readable_minimum_scale():
     div = _drawn_div('<svg id="d" width="100%" style="max-width: 1000px;" viewBox="0 0 1000 50"></svg>')
-    assert 'style="max-width: none; width: clamp(700px, 100%, 1000px);"' in div
+    assert 'style="width: clamp(700px, 100%, 1000px); aspect-ratio: 1000 / 50;"' in div  # the box: drawn size
+    assert '<svg id="d" width="100%" style="max-width: none; width: 100%;"' in div
 
 
-def test_previews_keep_client_side_diagrams(tmp_path, monkeypatch):
-    """`mkdocs serve` builds (startup command "serve") skip drawing, in both languages, so rebuilds stay fast."""
+def test_previews_draw_diagrams_too(tmp_path, monkeypatch):
+    """`mkdocs serve` builds (startup command "serve") draw diagrams like `mkdocs build`, in both languages: with
+    the drawings kept by content in the cache, a rebuild after an edit redraws nothing that did not change."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
+    from followgpt.site.prerender import chromium_path
+    if chromium_path() is None:
+        pytest.skip("needs Chromium")
     monkeypatch.setenv("FOLLOWGPT_PRERENDER", "auto")
+    monkeypatch.setenv("FOLLOWGPT_CACHE_DIR", str(tmp_path / "cache"))
     project = make_project(tmp_path / "project", {"zh/index.md": PAGE, "en/index.md": PAGE.replace("图", "Chart")})
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     config.plugins.on_startup(command="serve", dirty=False)
-    mkdocs_build(config)
+    try:
+        mkdocs_build(config)
+    finally:
+        config.plugins.on_shutdown()
     for page in (tmp_path / "site" / "index.html", tmp_path / "site" / "en" / "index.html"):
-        assert '<div class="mermaid">' in page.read_text(encoding="utf-8")
+        text = page.read_text(encoding="utf-8")
+        assert 'data-fgpt-diagram="drawn"' in text and "import mermaid" not in text

@@ -44,6 +44,8 @@ FIT_WIDE_ELEMENTS = """width => {
     svg.style.setProperty('width', (box.width * scale).toFixed(1) + 'px', 'important');
     svg.style.setProperty('height', (box.height * scale).toFixed(1) + 'px', 'important');
     svg.style.setProperty('max-width', '100%', 'important');
+    const space = svg.closest('.fgpt-diagram-box');   // the screen's space-keeping box: the SVG's size rules here
+    if (space) { space.style.width = 'auto'; space.style.aspectRatio = 'auto'; }
   }
   let fitted = 0;
   for (const element of document.querySelectorAll('.book-chapter > *, .book-chapter .md-typeset__table')) {

@@ -72,6 +72,11 @@ def _parse_one(key: str, kind, value: str, registry, problems: list[str]) -> Any
             problems.append(f"option {key}={value!r}: expected a whole number from 1 to 5")
             return 1
         return int(value)
+    if kind == "year":
+        if not (value.isdigit() and len(value) == 4):
+            problems.append(f"option {key}={value!r}: expected a year, four digits (e.g. 2023)")
+            return 0
+        return int(value)
     if kind == "count":
         if not value.isdigit() or int(value) < 1:
             problems.append(f"option {key}={value!r}: expected a whole number of at least 1")

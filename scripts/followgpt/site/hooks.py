@@ -1,9 +1,13 @@
 """The thin MkDocs adapter: wires the registry and the renderers into a build, one language per build.
 
 ``mkdocs.yml`` (zh) and ``mkdocs.en.yml`` (en) both load this through ``scripts/mkdocs_hooks.py``. The Chinese
-build, when it is done, builds the English site into ``<site_dir>/en/`` so one ``mkdocs build``/``serve``
-always gives both languages. All content logic lives in plain-Python modules; this file only translates MkDocs
-events into calls to them.
+build also builds the English site into ``<site_dir>/en/``, in a forked process and at the same time as its own
+pages (``followgpt.site.language_worker``), so one ``mkdocs build``/``serve`` always gives both languages. All
+content logic lives in plain-Python modules; this file only translates MkDocs events into calls to them.
+
+What is expensive and unchanged between builds is kept under ``.cache/`` in the project (git-ignored, safe to
+delete): the validated registry (``followgpt.registry.cache``) and the drawn diagrams
+(``followgpt.site.prerender``), both keyed by content, so a cached build writes the same files as a clean one.
 """
 
 from __future__ import annotations
@@ -24,34 +28,38 @@ from followgpt.dataset import read_history
 from followgpt.i18n import (LANGUAGE_NAMES, other_language, reviewed_note, site_prefix, site_url_for,
                             untranslated_page)
 from followgpt.navigation import NavError, load_nav, nav_for
-from followgpt.registry import RegistryError, load_registry
-from followgpt.render import (API_INDEX, EXPORT_FILES, api_files, FEED_FILE, MarkerError, SiteContext, collect_usages, expand_page,
-                              export_schema_text, FEED_TITLES, model_page_path, model_page_stub, to_atom, to_bibtex, to_csv,
-                              to_json)
+from followgpt.registry import RegistryError
+from followgpt.registry.cache import load_registry_cached
+from followgpt.render import (API_INDEX, EXPORT_FILES, FEED_FILE, FEED_TITLES, MarkerError, SiteContext, api_files,
+                              collect_usages, expand_page, export_schema_text, model_page_path, model_page_stub,
+                              to_atom, to_bibtex, to_csv, to_json)
+from followgpt.render.labels import text as label_text
 from followgpt.render.links import absolute_page_url
 from followgpt.render.machine import LLMS_FILE, MachinePage, absolute_links, llms_txt, markdown_copy_path, page_entry
-from followgpt.render.labels import text as label_text
 from followgpt.render.report import report_url
 from followgpt.search_terms import tune_search_index
 from followgpt.site import vendor
-from followgpt.site.prerender import PrerenderError, prerender_site, settings_of
+from followgpt.site import prerender
+from followgpt.site.layout import prewrap_tables
+from followgpt.site import language_worker
+from followgpt.site.prerender import DiagramDrawer, PrerenderError, settings_of
 
 log = logging.getLogger("mkdocs.plugins.followgpt")
 
 EN_CONFIG = "mkdocs.en.yml"  # next to mkdocs.yml
+CACHE_DIR = ".cache"          # next to mkdocs.yml; git-ignored, safe to delete (FOLLOWGPT_CACHE_DIR moves it)
 EXPORTERS = {"json": lambda registry, version: to_json(registry, version),
              "schema": lambda registry, version: export_schema_text(),
              "csv": lambda registry, version: to_csv(registry, version),
              "bibtex": lambda registry, version: to_bibtex(registry)}
-HISTORY_CACHE = ".cache/history"   # registry states of past commits, by commit id (safe to delete)
 
 
 class SiteHooks:
     """Per-build state and event handlers.
 
-    MkDocs caches hook modules by path, so the Chinese build and the English build it starts share this
-    object. That is safe because the builds never overlap: on_config resets the per-build state, and the
-    English build runs only after every Chinese page has been written.
+    The English build runs in a forked copy of this process, where on_config resets this object's per-build
+    state for English (MkDocs caches hook modules by path, so the English config gets the same object). With
+    ``FOLLOWGPT_PARALLEL=0``, or where fork is unavailable, it runs here after the Chinese build instead.
     """
 
     def __init__(self) -> None:
@@ -62,11 +70,25 @@ class SiteHooks:
         self.history = None
         self.site: SiteContext | None = None
         self.machine_pages: dict[str, MachinePage] = {}
+        self.drawer: DiagramDrawer | None = None
+        self.pending_pages: list[Path] = []   # written pages whose diagrams were not in the cache yet
+        self.worker: language_worker.LanguageBuild | None = None
 
     # -- configuration ---------------------------------------------------------------------------------
 
     def on_startup(self, *, command, dirty):
         self.serving = command == "serve"
+
+    def on_shutdown(self):
+        self._stop_worker()
+
+    def on_build_error(self, error):
+        if self.drawer is not None:
+            try:
+                self.drawer.finish()   # stop its Chromium; the build has failed already
+            except PrerenderError:
+                pass
+        self._stop_worker()
 
     @event_priority(100)  # before Material's search plugin reads its jieba settings
     def on_config(self, config):
@@ -75,7 +97,7 @@ class SiteHooks:
         if self.lang not in LANGUAGES:
             raise PluginError(f"theme.language must be one of {', '.join(LANGUAGES)}, got {self.lang!r}")
         try:
-            self.registry = load_registry(self.root / "resources")
+            self.registry = load_registry_cached(self.root / "resources", self._cache() / "registry")
         except RegistryError as exc:
             raise PluginError("The registry does not validate:\n" + "\n".join(map(str, exc.issues))) from None
         try:
@@ -90,6 +112,14 @@ class SiteHooks:
         mermaid = config.plugins.get("mermaid2")
         if mermaid is not None:
             vendor.configure_mermaid(mermaid, self.lang, self.root)
+        self.pending_pages = []
+        try:
+            draw = mermaid is not None and prerender.available()
+        except PrerenderError as exc:
+            raise PluginError(str(exc)) from None
+        self.drawer = DiagramDrawer(
+            self._cache() / "diagrams", self.root / "node_modules" / vendor.LIBRARIES["mermaid"][0],
+            settings_of(mermaid.config["arguments"])) if draw else None
         root_url = config.site_url or ""
         config.extra["followgpt"] = {
             "lang": self.lang,
@@ -98,9 +128,27 @@ class SiteHooks:
         }
         return config
 
+    def on_env(self, env, config, files):
+        # Compiled templates are kept between builds (Jinja's own bytecode cache, checked against each
+        # template's source): Material's templates are compiled again by every build and by both languages.
+        import jinja2
+        env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_mkdir(self._cache() / "jinja")))
+        return env
+
     # -- files -----------------------------------------------------------------------------------------
 
     def on_files(self, files: Files, config) -> Files:
+        if self.lang == DEFAULT_LANGUAGE and _parallel() and (self.root / EN_CONFIG).is_file():
+            # Now, not earlier: MkDocs has just emptied the site folder, en/ included; and not later: the child
+            # should not inherit a drawing thread.
+            self._stop_worker()
+            self.worker = language_worker.LanguageBuild({
+                "config_file": str(self.root / EN_CONFIG),
+                "site_dir": os.path.join(config.site_dir, "en"),
+                "site_url": site_url_for(config.site_url or "", DEFAULT_LANGUAGE, "en"),
+                "strict": config.strict,
+                "command": "serve" if self.serving else "build",
+            })
         docs_dir = Path(config.docs_dir)
         other_dir = docs_dir.parent / other_language(self.lang)
         for src_uri in _markdown_paths(other_dir) - _markdown_paths(docs_dir):
@@ -111,7 +159,7 @@ class SiteHooks:
                                         content=model_page_stub(self.registry, model_id, self.lang),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
         if self.lang == DEFAULT_LANGUAGE or self.history is None:   # the English build reuses the Chinese one's
-            self.history = read_history(self.root, self.root / HISTORY_CACHE)
+            self.history = read_history(self.root, self._cache() / "history")
             if not self.history.available:
                 log.info("Dataset history unavailable (%s): the data is built as version 'unreleased'",
                          self.history.reason)
@@ -153,6 +201,12 @@ class SiteHooks:
     def on_page_content(self, html: str, page, config, files):
         if 'class="arithmatex"' in html:
             page.meta["followgpt_assets"].add("katex")
+        if "<table>" in html:
+            html = prewrap_tables(html)
+        if self.drawer is not None:
+            # Diagrams drawn by the build leave an empty slot here: no mermaid markup remains in the page, so
+            # mkdocs-mermaid2 skips it (its own check) and the template adds no diagram runtime.
+            html = self.drawer.slot_page(html)
         return html
 
     def on_page_context(self, context, page, config, nav):
@@ -160,34 +214,49 @@ class SiteHooks:
         context["followgpt"] = {
             "lang": self.lang,
             "untranslated": bool(page.meta.get("untranslated")),
-            "reviewed": reviewed_note(page.meta.get("reviewed"), self.lang),
             "alternates": [
                 {"lang": lang, "name": LANGUAGE_NAMES[lang],
                  "url": get_relative_url(site_prefix(lang) + page.url, here)}
                 for lang in LANGUAGES
             ],
+            "reviewed": reviewed_note(page.meta.get("reviewed"), self.lang),
             "vendor_url": get_relative_url(vendor.SITE_DIR + "/", here),
+            "assets": sorted(page.meta.get("followgpt_assets", ())),
             "feed": {"url": get_relative_url(FEED_FILE, here), "title": FEED_TITLES[self.lang]},
             "report": {"url": report_url(config.extra.get("repository") or "", page.canonical_url or page.url,
                                          title=page.title or "") if config.extra.get("repository") else "",
                        "label": label_text("report_page", self.lang)},
-            "assets": sorted(page.meta.get("followgpt_assets", ())),
         }
         return context
+
+    @event_priority(-100)  # after mkdocs-mermaid2's on_post_page: drawn SVGs mention "mermaid" in their styles
+    def on_post_page(self, output: str, page, config):
+        if self.drawer is not None:
+            output, missing = self.drawer.fill(output)
+            if missing:
+                self.pending_pages.append(Path(page.file.abs_dest_path))
+        return output
 
     # -- after the build -------------------------------------------------------------------------------
 
     @event_priority(-100)  # after Material's search plugin has written the index
     def on_post_build(self, config):
-        lang = config.theme["language"]  # not self.lang: the English build below reuses this object
+        lang = config.theme["language"]  # not self.lang: with FOLLOWGPT_PARALLEL=0 the English build reuses this object
         self._write_machine_pages(config, lang)
         index = Path(config.site_dir) / "search" / "search_index.json"
         if lang == "zh" and index.exists():
             tune_search_index(index)
+        if self.drawer is not None:
+            self._draw_diagrams()
         if lang == DEFAULT_LANGUAGE:
-            self._build_english(config)
-            if not self.serving:  # previews keep the (lazy) client-side diagrams: rebuilds stay fast
-                self._prerender_diagrams(config)
+            if self.worker is not None:
+                worker, self.worker = self.worker, None
+                try:
+                    worker.wait()
+                except RuntimeError as exc:
+                    raise PluginError(f"The English site failed to build:\n{exc}") from None
+            elif (self.root / EN_CONFIG).is_file():
+                self._build_english(config)
 
     def _write_machine_pages(self, config, lang: str) -> None:
         """A Markdown copy of every page next to its HTML, with absolute links, and llms.txt listing them."""
@@ -214,15 +283,30 @@ class SiteHooks:
         (site_dir / LLMS_FILE).write_text(llms_txt(config.site_name, config.site_description or "",
                                                    label_text("llms_details", lang), sections), encoding="utf-8")
 
-    def _prerender_diagrams(self, config) -> None:
-        mermaid = config.plugins.get("mermaid2")
+    def _draw_diagrams(self) -> None:
+        drawer, pending = self.drawer, self.pending_pages
         try:
-            prerender_site(Path(config.site_dir), self.root / "node_modules" / vendor.LIBRARIES["mermaid"][0],
-                           settings_of(mermaid.config["arguments"] if mermaid else {}))
+            drawer.fill_files(pending)
         except PrerenderError as exc:
             raise PluginError(str(exc)) from None
+        self.pending_pages = []
+        if drawer.sources:
+            log.info(f"Drew {drawer.drawn} diagrams to SVG at build time ({len(drawer.sources)} in the "
+                     f"{self.lang} site, {len(drawer.sources) - drawer.drawn} of them from the cache).")
+
+    def _cache(self) -> Path:
+        """Where expensive, unchanged work is kept between builds: .cache/ in the project, or FOLLOWGPT_CACHE_DIR
+        (the benchmark points it at an empty folder to time a clean build)."""
+        return Path(os.environ.get("FOLLOWGPT_CACHE_DIR") or self.root / CACHE_DIR)
+
+    def _stop_worker(self) -> None:
+        if self.worker is not None:
+            self.worker.cancel()
+            self.worker = None
 
     def _build_english(self, config) -> None:
+        """FOLLOWGPT_PARALLEL=0: the English build in this process, after the Chinese one."""
+        drawer, pending = self.drawer, self.pending_pages
         en = load_config(
             config_file=str(self.root / EN_CONFIG),
             site_dir=os.path.join(config.site_dir, "en"),
@@ -234,6 +318,17 @@ class SiteHooks:
             mkdocs_build(en)
         finally:
             en.plugins.on_shutdown()
+            self.drawer, self.pending_pages = drawer, pending
+
+
+def _mkdir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _parallel() -> bool:
+    """Build the English site in a second process (default), unless FOLLOWGPT_PARALLEL=0 or fork is missing."""
+    return os.environ.get("FOLLOWGPT_PARALLEL", "1").strip() != "0" and language_worker.available()
 
 
 

@@ -4,8 +4,8 @@ see ``followgpt.render.options``) and ``render(ctx, positional, options) -> str`
 from __future__ import annotations
 
 from . import (changelog, cite, compare, downloads, fact, glossary, growth, licenses, model_page, models_index,
-               references, relations, table, timeline, tree)
+               overview, references, relations, table, timeline, tree)
 
 VIEWS = {module.NAME: module for module in (fact, table, tree, timeline, growth, models_index, model_page,
                                              glossary, references, downloads, licenses, changelog, cite, compare,
-                                             relations)}
+                                             relations, overview)}

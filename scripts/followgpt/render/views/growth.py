@@ -28,7 +28,10 @@ OPTIONS = dict(ROW_SELECTORS)
 
 WIDTH, HEIGHT = 760, 460
 LEFT, RIGHT, TOP, BOTTOM = 84, 24, 20, 56
-FONT_SIZE = 11
+FONT_SIZE = 12.5
+# Never drawn so small that its text falls below 11px: on a phone the figure keeps this width and scrolls
+# sideways inside its box (~1.9 column widths); a 688px desktop column holds it at full width.
+MIN_WIDTH = round(WIDTH * 11 / FONT_SIZE)
 
 
 @dataclass
@@ -125,7 +128,8 @@ def svg(ctx: ViewContext, data: list[Point], figure_id: str) -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
         f'aria-labelledby="{figure_id}-title {figure_id}-desc" class="fgpt-growth" '
-        f'style="max-width:{WIDTH}px;font-family:inherit" font-size="{FONT_SIZE}" fill="currentColor">',
+        f'style="max-width:{WIDTH}px;min-width:{MIN_WIDTH}px;font-family:inherit" font-size="{FONT_SIZE}" '
+        'fill="currentColor">',
         f'<title id="{figure_id}-title">{xml_text(title)}</title>',
         f'<desc id="{figure_id}-desc">{xml_text(desc)}</desc>',
         '<g stroke="currentColor" stroke-opacity="0.15">',
@@ -225,4 +229,5 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
         return empty + (f'\n<p class="fgpt-growth-undisclosed">{listed}</p>' if listed else "")
     figure_id = "fgpt-growth-" + hashlib.sha1(repr(sorted(selectors.items())).encode()).hexdigest()[:8]
     caption = f'\n<figcaption class="fgpt-growth-undisclosed">{listed}</figcaption>' if listed else ""
-    return f'<figure class="fgpt-figure">\n{svg(ctx, data, figure_id)}{caption}\n</figure>'
+    return (f'<figure class="fgpt-figure">\n<div class="fgpt-scroll">\n{svg(ctx, data, figure_id)}\n</div>'
+            f'{caption}\n</figure>')

@@ -4,20 +4,27 @@ Series records are tied to their members that appear in the same tree (``series_
 
 Selections: ``family=`` (the edges into the family's records, so outside parents appear, drawn dashed),
 ``ids=`` (exactly these), ``around=<id>`` (its parents and children, ``depth=`` steps out, default 1) and
-``root=<id>`` (everything reachable downstream). Edges run parent → child; explicit edges are solid, inferred
-ones dotted; each carries its type as a label and a colour. Node ids are generated (n0, n1, …) and labels quoted
+``root=<id>`` (everything reachable downstream). Edges run parent → child; each carries its type as a label, a
+line style and a colour (told apart without colour), and a '?' after the label when the relation is our inference;
+the legend is generated from the vocabulary. A tree too wide for the content column is turned (TB ↔ LR, whichever
+is narrower, estimated by tree_layout) and, if still too wide, split by era into parts linked to each other, with
+nodes drawn in another part shown as dashed stubs; text is never shrunk for it. Node ids are generated (n0, n1, …) and labels quoted
 and escaped, as engineering-notes "Mermaid labels" prescribes.
 """
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import dataclass, field
+
 from ..context import MarkerProblem, ViewContext
-from ..escape import markdown_text, mermaid_label
+from ..escape import markdown_text, mermaid_label, xml_text
 from ..format import year_of
 from ..labels import EDGE_MEANINGS, EDGE_TYPES, EVIDENCE, SERIES_EDGE, label, text
 from ..links import model_page_path, relative_url
 from ..records import first_date
 from .table import markdown_table
+from .tree_layout import estimate
 
 NAME = "tree"
 BLOCK = True
@@ -38,6 +45,22 @@ EDGE_COLOURS = {
     "continued_pretraining_of": "#3949ab",
     "quantized_from": "#6d4c41",
     SERIES_EDGE: "#8d8d8d",
+}
+
+# Line style per relation (dash pattern, width): with the label, this tells the relations apart without colour
+# (colour-blind readers, both palettes, print). Keep every pattern distinct; tests/render/test_tree.py checks.
+EDGE_STROKES = {
+    "fine_tuned_from": (None, 2),
+    "scaled_from": (None, 4),
+    "architecture_from": ("10 5", 2),
+    "trained_on_outputs_of": ("2 4", 2),
+    "distilled_from": ("10 4 2 4", 2),
+    "successor_of": ("5 5", 3),
+    "based_on": ("14 4 4 4 4 4", 2),
+    "rl_from": ("1 3", 4),
+    "continued_pretraining_of": ("16 4", 4),
+    "quantized_from": ("2 2", 1),
+    SERIES_EDGE: (None, 1),
 }
 
 
@@ -114,35 +137,60 @@ def chronological(registry, nodes: list[str]) -> list[str]:
     return sorted(nodes, key=key)
 
 
+def multiline_label(text_value: str) -> str:
+    """A quoted mermaid label whose lines (``\\n``) are kept apart with ``<br/>`` (each line escaped)."""
+    return '"' + "<br/>".join(mermaid_label(line)[1:-1] for line in text_value.split("\n")) + '"'
+
+
 def node_label(ctx: ViewContext, model_id: str) -> str:
+    return multiline_label(node_text(ctx, model_id))
+
+
+def node_text(ctx: ViewContext, model_id: str) -> str:
+    """The name, and the year on a second line (narrower nodes: more of a tree fits the column)."""
     dated = first_date(ctx.registry, model_id)
     name = ctx.model_name(model_id)
-    return mermaid_label(f"{name} · {year_of(dated[1])}" if dated else name)
+    return f"{name}\n{year_of(dated[1])}" if dated else name
 
 
 def edge_years(edge: dict) -> str:
-    """' · 2023–2024' for an edge that held only for a time (since/until), else ''."""
+    """'\\n2023–2024' (a second line) for an edge that held only for a time (since/until), else ''."""
     if not (edge.get("since") or edge.get("until")):
         return ""
     since = str(year_of(edge["since"])) if edge.get("since") else ""
     until = str(year_of(edge["until"])) if edge.get("until") else ""
-    return f" · {since}–{until}"
+    return f"\n{since}–{until}"
 
 
-def flowchart(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozenset(), direction="TB") -> str:
-    """The mermaid source (without the fence)."""
+INFERRED_MARK = "?"
+
+
+def edge_text(edge: dict, lang: str) -> str:
+    """The edge's label: its type, '?' when the relation is our inference, and the years it held."""
+    mark = INFERRED_MARK if edge.get("evidence") == "inferred" else ""
+    return label(EDGE_TYPES, edge.get("type", ""), lang) + mark + edge_years(edge)
+
+
+def link_style(edge_type: str) -> str:
+    colour = EDGE_COLOURS.get(edge_type, "#8d8d8d")
+    dashes, width = EDGE_STROKES.get(edge_type, (None, 2))
+    style = f"stroke:{colour},color:{colour},stroke-width:{width}px"
+    return style + (f",stroke-dasharray:{dashes}" if dashes else ",stroke-dasharray:0")
+
+
+def flowchart(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozenset(), direction="TB",
+              stubs=None) -> str:
+    """The mermaid source (without the fence). ``stubs`` maps nodes drawn in another part of a split tree to
+    that part's anchor (they are drawn with a dashed border, like outside parents)."""
+    stubs = stubs or {}
     nodes = chronological(ctx.registry, nodes)
     node_ids = {model_id: f"n{index}" for index, model_id in enumerate(nodes)}
     lines = [f"flowchart {direction}"]
     lines += [f"    {node_ids[model_id]}[{node_label(ctx, model_id)}]" for model_id in nodes]
     link_styles = []
     for index, (parent, child, edge) in enumerate(edges):
-        arrow = "-.->" if edge.get("evidence") == "inferred" else "-->"
-        edge_text = mermaid_label(label(EDGE_TYPES, edge.get("type", ""), ctx.lang) + edge_years(edge))
-        lines.append(f"    {node_ids[parent]} {arrow}|{edge_text}| {node_ids[child]}")
-        colour = EDGE_COLOURS.get(edge.get("type"))
-        if colour:
-            link_styles.append(f"    linkStyle {index} stroke:{colour},color:{colour}")
+        lines.append(f"    {node_ids[parent]} -->|{multiline_label(edge_text(edge, ctx.lang))}| {node_ids[child]}")
+        link_styles.append(f"    linkStyle {index} {link_style(edge.get('type'))}")
     lines += link_styles
     for model_id in nodes:
         url = relative_url(ctx.page_path, model_page_path(model_id))
@@ -151,26 +199,184 @@ def flowchart(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozen
     lines.append("    classDef external stroke-dasharray:4 3")
     if focus & set(nodes):
         lines.append(f"    class {','.join(node_ids[node] for node in nodes if node in focus)} focus")
-    if external & set(nodes):
-        lines.append(f"    class {','.join(node_ids[node] for node in nodes if node in external)} external")
+    outside = (set(external) | set(stubs)) & set(nodes)
+    if outside:
+        lines.append(f"    class {','.join(node_ids[node] for node in nodes if node in outside)} external")
     return "\n".join(lines)
 
 
-def legend(edges, lang: str) -> str:
-    """A small table: which relation types appear and what solid/dotted mean."""
-    types = list(dict.fromkeys(edge.get("type") for _, _, edge in edges))
-    present = {edge.get("evidence", "explicit") for _, _, edge in edges}
-    evidence = [kind for kind in ("explicit", "inferred") if kind in present]
-    rows = [[markdown_text(label(EDGE_TYPES, edge_type, lang)), markdown_text(label(EDGE_MEANINGS, edge_type, lang))]
-            for edge_type in types]
-    rows += [[text("solid" if kind == "explicit" else "dotted", lang), label(EVIDENCE, kind, lang)] for kind in evidence]
-    return markdown_table([text("edge_type", lang), text("meaning", lang)], rows)
+def stroke_sample(edge_type: str) -> str:
+    """A short line in the edge's colour and line style, for the legend (inline SVG, hidden from readers of
+    the text: the relation's name is in the next cell)."""
+    colour = EDGE_COLOURS.get(edge_type, "#8d8d8d")
+    dashes, width = EDGE_STROKES.get(edge_type, (None, 2))
+    dash = f' stroke-dasharray="{dashes}"' if dashes else ""
+    return (f'<svg class="fgpt-edge-sample" width="48" height="10" viewBox="0 0 48 10" aria-hidden="true">'
+            f'<line x1="1" y1="5" x2="47" y2="5" stroke="{colour}" stroke-width="{width}"{dash}/></svg>')
 
 
-def render_tree(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozenset(), direction="TB") -> str:
+def legend(edges, lang: str, outside: bool = False) -> str:
+    """A small table generated from the vocabulary: each relation type that appears, drawn in its line style,
+    with its name and meaning; then what '?' after a label and a dashed border mean."""
+    present = {edge.get("type") for _, _, edge in edges}
+    types = [edge_type for edge_type in EDGE_TYPES if edge_type in present]
+    types += sorted(edge_type for edge_type in present if edge_type not in EDGE_TYPES)
+    rows = [[stroke_sample(edge_type), markdown_text(label(EDGE_TYPES, edge_type, lang)),
+             markdown_text(label(EDGE_MEANINGS, edge_type, lang))] for edge_type in types]
+    if any(edge.get("evidence") == "inferred" for _, _, edge in edges):
+        rows.append(["", markdown_text(text("tree_inferred_mark", lang)), label(EVIDENCE, "inferred", lang)])
+    if outside:
+        rows.append(["", markdown_text(text("tree_dashed_border", lang)), markdown_text(text("tree_outside", lang))])
+    return markdown_table([text("tree_line", lang), text("edge_type", lang), text("meaning", lang)], rows)
+
+
+# -- fitting a tree to the content column ------------------------------------------------------------------------
+
+# The widest a drawn diagram may be: at mermaid's natural size its labels are 16px, and the site draws a diagram
+# at no less than 0.7 of that (11.2px). A 688px desktop column therefore holds 983px without sideways scrolling
+# (a 358px phone column shows it as 1.9 column widths). The estimate (tree_layout) matches mermaid's drawing
+# for left-to-right trees and can fall up to ~1.35× short for top-to-bottom ones (dagre orders and spaces a
+# wide rank less tightly than the estimate assumes); widths are compared with that margin.
+MAX_WIDTH = 960
+FIT = 900
+MARGIN = {"TB": 1.35, "LR": 1.05}
+MAX_NODES = 40       # more nodes than this in one diagram is a wall, however narrow
+
+
+@dataclass
+class Part:
+    nodes: list[str]                      # drawn here (own nodes, then stubs)
+    edges: list[tuple[str, str, dict]]
+    direction: str
+    width: float                          # estimated natural width
+    own: list[str] = field(default_factory=list)
+    stubs: dict[str, int] = field(default_factory=dict)   # node → index of the part that draws it
+    first: int | None = None              # years of its own nodes
+    last: int | None = None
+
+
+def estimated_width(ctx: ViewContext, nodes, edges, direction: str) -> float:
+    """The width mermaid may draw the tree at, with the estimate's margin of error for ``direction``."""
+    labels = {node: node_text(ctx, node) for node in nodes}
+    return estimate(labels, [(parent, child, edge_text(edge, ctx.lang)) for parent, child, edge in edges],
+                    direction).w * MARGIN[direction]
+
+
+def best_direction(ctx: ViewContext, nodes, edges, preferred: str | None) -> tuple[str, float]:
+    """The preferred direction if the tree fits in it, else the narrower one. Without a preference, left to
+    right comes first: its width is estimated exactly (it is the sum of the ranks), and it keeps a node with
+    many children or parents compact."""
+    preferred = preferred or "LR"
+    other = "LR" if preferred == "TB" else "TB"
+    widths = {preferred: estimated_width(ctx, nodes, edges, preferred)}
+    if widths[preferred] <= FIT:
+        return preferred, widths[preferred]
+    widths[other] = estimated_width(ctx, nodes, edges, other)
+    chosen = min(widths, key=lambda direction: (widths[direction], direction != preferred))
+    return chosen, widths[chosen]
+
+
+def era_of(ctx: ViewContext, nodes, edges) -> dict[str, str]:
+    """Each node's date for splitting by era: its first date, or (undated) its earliest dated neighbour's."""
+    dates = {node: (first_date(ctx.registry, node) or (None, None))[1] for node in nodes}
+    for _ in range(2):
+        for parent, child, _ in edges:
+            for node, other in ((child, parent), (parent, child)):
+                if dates.get(node) is None and dates.get(other) is not None:
+                    dates[node] = dates[other]
+    return {node: str(value) if value is not None else "9999" for node, value in dates.items()}
+
+
+def plan(ctx: ViewContext, nodes, edges, preferred: str | None = None) -> list[Part]:
+    """One part if the tree fits the column in some direction, else parts by era (consecutive years), each
+    drawing the edges whose later end is its own, with the other end as a stub."""
+    direction, width = best_direction(ctx, nodes, edges, preferred)
+    if (width <= FIT and len(nodes) <= MAX_NODES) or len(nodes) <= 2:
+        return [Part(list(nodes), list(edges), direction, width, own=list(nodes))]
+    era = era_of(ctx, nodes, edges)
+    ordered = sorted(chronological(ctx.registry, nodes), key=lambda node: era[node][:4])
+    position = {node: index for index, node in enumerate(ordered)}
+
+    def part_of(own: list[str]) -> Part:
+        mine = set(own)
+        drawn = [(parent, child, edge) for parent, child, edge in edges
+                 if max(position[parent], position[child]) in {position[node] for node in own}]
+        stubs = [node for node in _nodes_of(drawn) if node not in mine]
+        chosen, chosen_width = best_direction(ctx, own + stubs, drawn, preferred)
+        return Part(own + stubs, drawn, chosen, chosen_width, own=list(own), stubs={node: -1 for node in stubs})
+
+    parts: list[Part] = []
+    current: list[str] = []
+    years = sorted({era[node][:4] for node in ordered})
+    for year in years:
+        block = [node for node in ordered if era[node][:4] == year]
+        trial = part_of(current + block)
+        if trial.width <= FIT and len(trial.nodes) <= MAX_NODES:
+            current += block
+            continue
+        if current:
+            parts.append(part_of(current))
+            current = []
+        for node in block:                       # one year alone is too wide: split it node by node
+            trial = part_of(current + [node])
+            if current and (trial.width > FIT or len(trial.nodes) > MAX_NODES):
+                parts.append(part_of(current))
+                current = []
+            current.append(node)
+    if current:
+        parts.append(part_of(current))
+    # a part with one or two models of its own is merged into the next one when the two fit together
+    index = 0
+    while index + 1 < len(parts):
+        merged = part_of(parts[index].own + parts[index + 1].own)
+        if min(len(parts[index].own), len(parts[index + 1].own)) <= 2 and merged.width <= FIT \
+                and len(merged.nodes) <= MAX_NODES:
+            parts[index:index + 2] = [merged]
+        else:
+            index += 1
+    home = {node: index for index, part in enumerate(parts) for node in part.own}
+    for part in parts:
+        part.stubs = {node: home[node] for node in part.stubs}
+        own_years = sorted(int(era[node][:4]) for node in part.own if era[node] != "9999")
+        part.first, part.last = (own_years[0], own_years[-1]) if own_years else (None, None)
+    return parts
+
+
+def part_title(part: Part, lang: str) -> str:
+    if part.first is None:
+        return text("tree_part_undated", lang)
+    return str(part.first) if part.first == part.last else f"{part.first}–{part.last}"
+
+
+def part_heading(parts: list[Part], index: int, anchor: str, lang: str) -> str:
+    """'第 2 部分（共 3 部分）：2022–2023 · ← 2017–2021 · 2024–2025 →', as HTML with links to the other parts."""
+    links = []
+    if index > 0:
+        links.append(f'<a href="#{anchor}-{index}">← {xml_text(part_title(parts[index - 1], lang))}</a>')
+    if index + 1 < len(parts):
+        links.append(f'<a href="#{anchor}-{index + 2}">{xml_text(part_title(parts[index + 1], lang))} →</a>')
+    heading = text("tree_part", lang).format(n=index + 1, total=len(parts), years=part_title(parts[index], lang))
+    return (f'<p class="fgpt-tree-part" id="{anchor}-{index + 1}"><strong>{xml_text(heading)}</strong>'
+            + "".join(f" · {link}" for link in links) + "</p>")
+
+
+def render_tree(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozenset(), direction=None) -> str:
     ctx.assets.add("mermaid")
-    diagram = "```mermaid\n" + flowchart(ctx, nodes, edges, set(focus), set(external), direction) + "\n```"
-    return diagram + ("\n\n" + legend(edges, ctx.lang) if edges else "")
+    parts = plan(ctx, list(nodes), list(edges), direction)
+    outside = bool(set(external) & set(nodes)) or len(parts) > 1
+    if len(parts) == 1:
+        part = parts[0]
+        diagram = ("```mermaid\n" + flowchart(ctx, part.nodes, part.edges, set(focus), set(external), part.direction)
+                   + "\n```")
+        return diagram + ("\n\n" + legend(edges, ctx.lang, outside) if edges else "")
+    anchor = "fgpt-tree-" + hashlib.sha1(repr((sorted(nodes), ctx.lang)).encode()).hexdigest()[:8]
+    blocks = [f'<p class="fgpt-tree-parts">{xml_text(text("tree_split", ctx.lang).format(total=len(parts)))}</p>']
+    for index, part in enumerate(parts):
+        blocks.append(part_heading(parts, index, anchor, ctx.lang))
+        blocks.append("```mermaid\n" + flowchart(ctx, part.nodes, part.edges, set(focus), set(external),
+                                                  part.direction, part.stubs) + "\n```")
+    blocks.append(legend(edges, ctx.lang, outside))
+    return "\n\n".join(blocks)
 
 
 def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
@@ -192,4 +398,4 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
     edges = edges + series_edges(registry, nodes)
     if not nodes:
         raise MarkerProblem(f"the tree selection {chosen[0]}={options[chosen[0]]} has no lineage edges")
-    return render_tree(ctx, nodes, edges, focus, external, options.get("direction", "TB"))
+    return render_tree(ctx, nodes, edges, focus, external, options.get("direction"))
