@@ -162,6 +162,9 @@ def tables(results: dict) -> list[str]:
                        f"{m['tbt_ms']:.0f} ms | {m['cls']:.3f} | {verdict} |")
         out.append("")
 
+    from benchmarks import edition
+    out += edition.table(results.get("edition"))
+
     broken = results.get("broken_budgets")
     if broken is not None:
         out += ["### Budgets broken in this run", ""]

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """FollowGPT benchmark (`make bench`): build time against bare Material, renderer scaling, page weight, library
-costs, search index size, serve edit-to-page latency and Lighthouse scores with budgets.
+costs, search index size, serve edit-to-page latency, Lighthouse scores and the PDF edition's cost, with budgets.
 
 Prints the figures, writes them to scripts/benchmarks/results.json and refreshes the generated section of
 BENCHMARKS.md. Exits 1 when a budget is broken (the figures are written all the same).
@@ -25,12 +25,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/, for `benchmarks` and `followgpt`
 
-from benchmarks import build_time, lighthouse, pages, renderers, report, serve_latency  # noqa: E402
+from benchmarks import build_time, edition, lighthouse, pages, renderers, report, serve_latency  # noqa: E402
 from benchmarks.common import CHROMIUM, PYTHON, REPO, free_port, log, run_child  # noqa: E402
 from benchmarks.static_server import StaticServer  # noqa: E402
 
 RESULTS = Path(__file__).with_name("results.json")
-SECTIONS = ("build", "render", "pages", "lighthouse", "serve")
+SECTIONS = ("build", "render", "pages", "lighthouse", "serve", "edition")
 RENDER_GROWTH_LIMIT = 1.3   # time ∝ models^k: above this between 1,000 and 10,000 models is not "about linear"
 # Ratios to bare Material measured in the same run (issue 13): builds, and edit-to-page under mkdocs serve.
 BUILD_RATIO_LIMITS = {"clean": 3.5, "second": 2.0}
@@ -106,6 +106,9 @@ def budget_report(results: dict) -> list[str]:
             if k is not None and k > RENDER_GROWTH_LIMIT:
                 broken.append(f"renderers: {stage} grows as models^{k:.2f} from {span.replace('->', ' to ')} "
                               f"models (limit: about linear, ≤ {RENDER_GROWTH_LIMIT})")
+    seconds = results.get("edition", {}).get("seconds")
+    if seconds is not None and seconds > edition.SECONDS_LIMIT:
+        broken.append(f"PDF edition: {seconds:.0f} s for both languages (limit {edition.SECONDS_LIMIT:.0f} s)")
     for size in results.get("render", {}).get("sizes", []):
         if "error" in size:
             broken.append(f"renderers: {size['models']} models: {size['error']}")
@@ -152,7 +155,7 @@ def main(argv: list[str]) -> int:
         sizes = (100, 1_000) if args.quick else renderers.SIZES
         log(f"Renderers on synthetic registries of {', '.join(f'{s:,}' for s in sizes)} models:")
         results["render"] = {**renderers.measure(sizes), "measured_at": stamp}
-    if "pages" in only or "lighthouse" in only:
+    if "pages" in only or "lighthouse" in only or "edition" in only:
         lh_sites = [v for v in args.lighthouse_sites.split(",") if v]
         if not lh_sites or set(lh_sites) - set(VARIANTS):
             parser.error(f"--lighthouse-sites takes {' and/or '.join(VARIANTS)}")
@@ -164,6 +167,9 @@ def main(argv: list[str]) -> int:
                 log(f"Building the {variant} site for http://127.0.0.1:{port}/ …")
                 site = build_served_site(work, port, extra_env)
                 sites[variant] = (site, stack.enter_context(StaticServer(site, port)))
+            if "edition" in only:
+                log("PDF edition (python -m followgpt edition) of the deployed build:")
+                results["edition"] = {**edition.measure(sites["deployed"][0]), "measured_at": stamp}
             if "pages" in only:
                 log("Page weight per page type (gzip transfer), libraries, search index:")
                 results["pages"] = {**pages.measure(sites), "measured_at": stamp}

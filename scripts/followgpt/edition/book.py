@@ -29,6 +29,10 @@ SCREEN_ONLY = [
     re.compile(r'<details class="quote">.*?</details>', re.S),
 ]
 TAG = re.compile(r"<[^>]+>")
+# A drawn diagram (its SVG already replaced by a placeholder) and a table whose cells hold SVGs (a legend).
+DIAGRAM_BLOCK = re.compile(r'<div class="mermaid"[^>]*>(?:<div class="fgpt-diagram-box"[^>]*>)?\0svg\d+\0(?:</div>)?</div>')
+SVG_TABLE = re.compile(r'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table>.*?</table></div></div>',
+                       re.S)
 
 
 @dataclass
@@ -57,8 +61,11 @@ def _svg_with_unique_ids(svg: str, prefix: str) -> str:
     return re.sub(rf"(?<![\w-]){re.escape(match['id'])}(?![\w])", prefix + match["id"], svg)
 
 
-def rewrite_chapter(body: str, prefix: str, page_path: str, canonical: str, targets: dict[str, str]) -> str:
-    """Ids prefixed; in-page, cross-page and outside links resolved for the book (see module docstring)."""
+def rewrite_chapter(body: str, prefix: str, page_path: str, canonical: str, targets: dict[str, str],
+                    drop_diagrams: bool = False) -> str:
+    """Ids prefixed; in-page, cross-page and outside links resolved for the book (see module docstring). With
+    ``drop_diagrams`` the drawn diagrams and their legends are left out (the appendix's model pages: their lineage
+    is listed in words, and 190 neighbourhood trees would double the printing time)."""
     for pattern in SCREEN_ONLY:
         body = pattern.sub("", body)
     svgs: list[str] = []
@@ -68,6 +75,10 @@ def rewrite_chapter(body: str, prefix: str, page_path: str, canonical: str, targ
         return f"\0svg{len(svgs) - 1}\0"
 
     body = SVG.sub(keep_svg, body)
+    if drop_diagrams:
+        body = DIAGRAM_BLOCK.sub("", body)
+        body = SVG_TABLE.sub(lambda m: "" if any("fgpt-edge-sample" in svgs[int(n)] for n in
+                                                  re.findall("\0svg(\\d+)\0", m.group(0))) else m.group(0), body)
     body = ID_ATTR.sub(lambda m: m.group(1) + prefix + m.group(2) + m.group(3), body)
 
     def link(match: re.Match) -> str:
@@ -116,7 +127,8 @@ def chapters_for(pages: list[tuple[str, str, bool]], read) -> list[Chapter]:
         title_match = H1.search(SCREEN_ONLY[0].sub("", body))
         title = _plain(title_match["title"]) if title_match else path
         chapters.append(Chapter(path, title, rewrite_chapter(body, chapter_prefix(path) + "-", path.rstrip("/"),
-                                                             canonical, targets), section, appendix))
+                                                             canonical, targets, drop_diagrams=appendix),
+                                section, appendix))
     return chapters
 
 
