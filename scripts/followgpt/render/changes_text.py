@@ -24,10 +24,10 @@ PHRASES = {
 }
 
 LIFECYCLE = {
-    "deprecated": {"zh": "{model}：{date}宣布弃用{scope}", "en": "{model}: deprecated{scope} on {date}"},
-    "retired": {"zh": "{model}：{date}{scope}下线", "en": "{model}: retired{scope} on {date}"},
-    "renamed": {"zh": "{model}：{date}更名为 {to}", "en": "{model}: renamed {to} on {date}"},
-    "released": {"zh": "{model}：{date}{scope}上线", "en": "{model}: released{scope} on {date}"},
+    "deprecated": {"zh": "{model}：{date}宣布{scope}弃用", "en": "{model}: deprecated{scope} {on} {date}"},
+    "retired": {"zh": "{model}：{date}{scope}下线", "en": "{model}: retired{scope} {on} {date}"},
+    "renamed": {"zh": "{model}：{date}更名为 {to}", "en": "{model}: renamed {to} {on} {date}"},
+    "released": {"zh": "{model}：{date}{scope}上线", "en": "{model}: released{scope} {on} {date}"},
 }
 SCOPES = {
     "api": {"zh": "从 API ", "en": " from the API"},
@@ -36,8 +36,8 @@ SCOPES = {
     "weights": {"zh": "权重", "en": " (weights)"},
 }
 RELEASED_SCOPES = {
-    "api": {"zh": "在 API ", "en": " in the API"},
-    "chatgpt": {"zh": "在 ChatGPT ", "en": " in ChatGPT"},
+    "api": {"zh": "在 API 中", "en": " in the API"},
+    "chatgpt": {"zh": "在 ChatGPT 中", "en": " in ChatGPT"},
     "product": {"zh": "", "en": ""},
     "weights": {"zh": "权重", "en": " (weights)"},
 }
@@ -61,11 +61,12 @@ def describe(change, lang: str, model: Callable[[str], str], name_of: Callable[[
     name_of = name_of or model
     if change.kind == "lifecycle":
         event = change.new or {}
-        scopes = RELEASED_SCOPES if change.item == "released" else SCOPES
+        scopes = RELEASED_SCOPES if change.item in {"released", "deprecated"} else SCOPES
         phrase = LIFECYCLE.get(change.item, LIFECYCLE["retired"])[lang]
         return phrase.format(model=model(change.model), date=format_date(event.get("date"), lang) if event.get("date") else "",
                              scope=label(scopes, str(event.get("scope", "product")), lang),
-                             to=bilingual(event.get("to"), lang))
+                             to=bilingual(event.get("to"), lang),
+                             on="on" if str(event.get("date", "")).count("-") == 2 else "in")
     if change.kind in {"model-added", "model-removed"}:
         reference = model(change.model) if change.kind == "model-added" else (
             bilingual(change.detail.get("name"), lang) or change.model)
