@@ -228,3 +228,14 @@ def format_tables() -> dict:
         "months_en": list(MONTHS_EN),
         "cjk_ranges": [list(pair) for pair in CJK_RANGES],
     }
+
+
+def plotted_value(fact: dict | None):
+    """The number a figure may draw for a fact: its value (or first claim) when positive; None for an undisclosed
+    or missing value, so an estimate is never drawn as if it were the figure."""
+    if not fact or fact.get("status") == "undisclosed":
+        return None
+    value = fact.get("value")
+    if value is None and fact.get("claims"):
+        value = fact["claims"][0].get("value")
+    return value if value and value > 0 else None

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ..context import MarkerProblem, ViewContext
 from ..escape import xml_text
-from ..format import date_parts, format_count, format_date, format_fact
+from ..format import date_parts, format_count, format_date, format_fact, plotted_value
 from ..labels import text
 from ..options import ROW_SELECTORS
 from ..records import first_date, select_models
@@ -56,26 +56,17 @@ def fractional_year(date: str) -> float:
     return year + (month - 1) / 12 + (day - 1) / 365
 
 
-def _plotted_value(fact: dict | None):
-    if not fact or fact.get("status") == "undisclosed":
-        return None
-    value = fact.get("value")
-    if value is None and fact.get("claims"):
-        value = fact["claims"][0].get("value")
-    return value if value and value > 0 else None
-
-
 def points(ctx: ViewContext, model_ids: list[str]) -> list[Point]:
     found = []
     for model_id in model_ids:
         record = ctx.registry.models[model_id]
         fact = ctx.registry.fact(model_id, "parameters")
         dated = first_date(ctx.registry, model_id)
-        value = _plotted_value(fact)
+        value = plotted_value(fact)
         if record.get("kind") == "model-series" or not dated or value is None:
             continue
         active_fact = ctx.registry.fact(model_id, "active_parameters")
-        active = _plotted_value(active_fact)
+        active = plotted_value(active_fact)
         found.append(Point(model_id, ctx.model_name(model_id), fractional_year(dated[1]), dated[1], float(value),
                            fact.get("status") in {"estimated", "disputed"}, format_fact(fact, "count", ctx.lang),
                            float(active) if active else None,

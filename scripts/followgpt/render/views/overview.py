@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from ..context import MarkerProblem, ViewContext
 from ..escape import xml_text
-from ..format import format_count, format_date, year_of
+from ..format import format_count, format_date, plotted_value, year_of
 from ..labels import EDGE_MEANINGS, EDGE_TYPES, bilingual, label, text
 from ..links import model_page_path, relative_url
 from ..options import ROW_SELECTORS
@@ -65,27 +65,19 @@ def text_width(value: str) -> float:
     return text_width_16(value) * FONT / 16 * 1.12
 
 
-def _value(fact):
-    if not fact or fact.get("status") == "undisclosed":
-        return None
-    value = fact.get("value")
-    if value is None and fact.get("claims"):
-        value = fact["claims"][0].get("value")
-    return value if value and value > 0 else None
-
 
 def size_of(ctx: ViewContext, model_id: str) -> tuple[str, str]:
     """(size text, marker) for a model: published total (and active) parameters, or undisclosed, or none."""
     fact = ctx.registry.fact(model_id, "parameters")
     if fact and fact.get("status") == "undisclosed":
         return text("overview_undisclosed", ctx.lang), "undisclosed"
-    total = _value(fact)
+    total = plotted_value(fact)
     if total is None:
         return "", "none"
     shown = format_count(total, ctx.lang)
     if fact.get("approx") or fact.get("status") in {"estimated", "disputed"}:
         shown = text("approx", ctx.lang).format(shown)
-    active = _value(ctx.registry.fact(model_id, "active_parameters"))
+    active = plotted_value(ctx.registry.fact(model_id, "active_parameters"))
     if active:
         shown = text("overview_moe", ctx.lang).format(total=shown, active=format_count(active, ctx.lang))
     return shown, "filled"
