@@ -78,12 +78,15 @@ class PageWatch:
 
 @pytest.fixture
 def open_page(browser, site_url):
-    """open_page(path, **context_options) -> (page, watch)."""
+    """open_page(path, init_script=None, **context_options) -> (page, watch); ``init_script`` runs before the
+    page's own scripts (e.g. a layout-shift recorder)."""
     contexts = []
 
-    def _open(path: str = "", **options):
+    def _open(path: str = "", init_script: str | None = None, **options):
         context = browser.new_context(**options)
         contexts.append(context)
+        if init_script:
+            context.add_init_script(init_script)
         page = context.new_page()
         watch = PageWatch(page, site_url.rstrip("/"))
         page.goto(site_url + path, wait_until="load")

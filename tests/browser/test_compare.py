@@ -7,7 +7,6 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from browser.conftest import PageWatch
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -24,21 +23,8 @@ new PerformanceObserver((list) => {
 
 
 @pytest.fixture
-def open_compare(browser, site_url):
-    contexts = []
-
-    def _open(path: str, options: dict):
-        context = browser.new_context(**options)
-        contexts.append(context)
-        context.add_init_script(CLS_SCRIPT)
-        page = context.new_page()
-        watch = PageWatch(page, site_url.rstrip("/"))
-        page.goto(site_url + path, wait_until="load")
-        return page, watch
-
-    yield _open
-    for context in contexts:
-        context.close()
+def open_compare(open_page):
+    return lambda path, options: open_page(path, init_script=CLS_SCRIPT, **options)
 
 
 def columns(page) -> list[str]:
