@@ -134,6 +134,7 @@ def synthetic_project(dest: Path, factor: int = SYNTHETIC_FACTOR) -> dict:
                 return f"{value}-c{k}" if isinstance(value, str) and value in ids else value
             copy["family"]["name"] = {lang: name + suffix for lang, name in copy["family"]["name"].items()}
             for model in copy["models"]:
+                original_aliases = set(model.get("aliases", []))
                 model["id"] = rename(model["id"])
                 model["name"] = {lang: name + suffix for lang, name in model["name"].items()}
                 if "aliases" in model:
@@ -142,6 +143,17 @@ def synthetic_project(dest: Path, factor: int = SYNTHETIC_FACTOR) -> dict:
                     model["series"] = rename(model["series"])
                 for edge in model.get("lineage", []):
                     edge["target"] = rename(edge["target"])
+                # Snapshot ids are unique across the registry like names; lifecycle events may name one.
+                snapshot_ids = {snapshot["id"] for snapshot in model.get("snapshots", [])}
+                for snapshot in model.get("snapshots", []):
+                    snapshot["id"] += f"-c{k}"
+                for event in model.get("lifecycle", []):
+                    if event.get("snapshot") in snapshot_ids:
+                        event["snapshot"] += f"-c{k}"
+                    elif event.get("snapshot") in original_aliases:
+                        event["snapshot"] += suffix
+                    elif "snapshot" in event:
+                        event["snapshot"] = rename(event["snapshot"])
             text = document.first_line + "\n" + yaml.safe_dump(copy, allow_unicode=True, sort_keys=False, width=10**6)
             (models_dir / f"{path.stem}-copy-{k}.yaml").write_text(text, encoding="utf-8")
     return {"factor": factor, "notes": notes, "models": models}
