@@ -1,7 +1,7 @@
 """Cached and parallel builds write exactly what a clean build writes.
 
-A build keeps what is expensive and unchanged under ``.cache/`` (the validated registry, the drawn diagrams) and
-builds the English site in a forked process. Each of these must be invisible in the output: a tiny real site is
+A build keeps what is expensive and unchanged under ``.cache/`` (the validated registry, the converted pages, the
+drawn diagrams) and builds the English site in a forked process. Each of these must be invisible in the output: a tiny real site is
 built clean, then again on its cache, then after editing a note, its diagram and a registry file; every output
 is compared file by file with a clean build of the same tree (and with a serial build).
 """
@@ -9,6 +9,7 @@ is compared file by file with a clean build of the same tree (and with a serial 
 from __future__ import annotations
 
 import gzip
+import re
 import shutil
 from pathlib import Path
 
@@ -32,6 +33,15 @@ flowchart LR
 ```
 
 <!-- followgpt:tree family=demo-line -->
+"""
+# A page whose title does not come from its heading (MkDocs takes only a heading that opens the page).
+FENCED = """```python
+# a comment, not a heading
+```
+
+# {title} {{ #top }}
+
+[Back](index.md), [top](#top)
 """
 
 
@@ -57,24 +67,37 @@ def build(project: Path, site: Path, cache: Path, monkeypatch, parallel: str = "
     return snapshot(site)
 
 
-def test_cached_and_incremental_builds_equal_clean_builds(tmp_path, monkeypatch):
+def test_cached_and_incremental_builds_equal_clean_builds(tmp_path, monkeypatch, caplog):
     monkeypatch.setenv("FOLLOWGPT_PRERENDER", "1")
     resources = tmp_path / "resources"
     shutil.copytree(FIXTURE, resources)
     project = make_project(tmp_path / "project", {
         "zh/index.md": NOTE.format(title="首页", label="第一代"),
         "en/index.md": NOTE.format(title="Home", label="First"),
-    }, resources=resources)
+        "zh/fenced.md": FENCED.format(title="代码"),
+        "en/fenced.md": FENCED.format(title="Code"),
+    }, resources=resources)   # fenced.md is left out of the nav, so its title comes from its heading
     cache = tmp_path / "cache"
 
     clean = build(project, tmp_path / "clean", cache, monkeypatch)
     assert sorted(p.name for p in (cache / "diagrams").glob("*.svg")), "the clean build stored no drawing"
     assert (cache / "registry").is_dir()
+    assert sorted((cache / "pages" / "zh").glob("*.pickle")), "the clean build kept no converted page"
     page = clean["index.html"].decode("utf-8")
     assert 'data-fgpt-diagram="drawn"' in page and "fgpt-diagram-slot" not in page
+    assert "<title>Fenced - " in clean["fenced/index.html"].decode("utf-8")
 
-    # The same tree again, on the cache: identical output.
-    assert_same(build(project, tmp_path / "cached", cache, monkeypatch), clean)
+    # The same tree again, on the cache: identical output, with the pages taken from the page cache.
+    caplog.clear()
+    with caplog.at_level("INFO", logger="mkdocs.plugins.followgpt"):
+        assert_same(build(project, tmp_path / "cached", cache, monkeypatch), clean)
+    assert re.search(r"Converted 0 pages, took [1-9]\d* from the page cache \(zh site\)", caplog.text), caplog.text
+    # Should the title line the page cache converts give another title than the whole page, the page is
+    # converted after all: still identical output.
+    monkeypatch.setattr("followgpt.site.hooks._title_line", lambda markdown: "# Not the title\n")
+    assert_same(build(project, tmp_path / "cached-fallback", cache, monkeypatch), clean)
+    monkeypatch.undo()
+    monkeypatch.setenv("FOLLOWGPT_PRERENDER", "1")
     # Serial (English built in the same process afterwards): identical output.
     assert_same(build(project, tmp_path / "serial", tmp_path / "cache-serial", monkeypatch, parallel="0"), clean)
 
@@ -107,3 +130,19 @@ def test_registry_cache_never_hides_a_problem(tmp_path, monkeypatch):
                           encoding="utf-8")
     with pytest.raises(RegistryError):
         load_registry_cached(resources, tmp_path / "cache")
+
+
+def test_a_page_that_warns_is_converted_and_warns_on_every_build(tmp_path, monkeypatch, caplog):
+    """The page cache keeps no page whose conversion logged a warning, so the warning is never lost."""
+    monkeypatch.setenv("FOLLOWGPT_PRERENDER", "0")
+    monkeypatch.setenv("FOLLOWGPT_PARALLEL", "0")
+    monkeypatch.setenv("FOLLOWGPT_CACHE_DIR", str(tmp_path / "cache"))
+    project = make_project(tmp_path / "project", {
+        "zh/index.md": "# 首页\n\n[缺失](missing.md)\n", "en/index.md": "# Home\n\n[Missing](missing.md)\n",
+    }, resources=FIXTURE)
+    for run in ("first", "second"):
+        caplog.clear()
+        with caplog.at_level("INFO"):
+            build_site(project / "mkdocs.yml", tmp_path / run, strict=False)
+        warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING" and "missing.md" in r.getMessage()]
+        assert len(warnings) == 2, (run, warnings)   # once per language, on both builds

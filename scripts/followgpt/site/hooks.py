@@ -6,8 +6,9 @@ pages (``followgpt.site.language_worker``), so one ``mkdocs build``/``serve`` al
 content logic lives in plain-Python modules; this file only translates MkDocs events into calls to them.
 
 What is expensive and unchanged between builds is kept under ``.cache/`` in the project (git-ignored, safe to
-delete): the validated registry (``followgpt.registry.cache``) and the drawn diagrams
-(``followgpt.site.prerender``), both keyed by content, so a cached build writes the same files as a clean one.
+delete): the validated registry (``followgpt.registry.cache``), the converted pages (``followgpt.site.page_cache``)
+and the drawn diagrams (``followgpt.site.prerender``), all keyed by content, so a cached build writes the same
+files as a clean one.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from followgpt.search_terms import tune_search_index
 from followgpt.site import vendor
 from followgpt.site import prerender
 from followgpt.site.layout import prewrap_tables
+from followgpt.site.page_cache import ConvertedPage, PageCache, settings_signature
 from followgpt.site import language_worker
 from followgpt.site.prerender import DiagramDrawer, PrerenderError, settings_of
 
@@ -73,6 +75,9 @@ class SiteHooks:
         self.drawer: DiagramDrawer | None = None
         self.pending_pages: list[Path] = []   # written pages whose diagrams were not in the cache yet
         self.worker: language_worker.LanguageBuild | None = None
+        self.pages: PageCache | None = None
+        self.converting: dict[str, tuple] = {}  # src_uri -> (cache key, cached entry or None, Markdown, warnings)
+        self.warnings = _WarningCounter()
 
     # -- configuration ---------------------------------------------------------------------------------
 
@@ -113,6 +118,7 @@ class SiteHooks:
         if mermaid is not None:
             vendor.configure_mermaid(mermaid, self.lang, self.root)
         self.pending_pages = []
+        self.warnings.install()
         try:
             draw = mermaid is not None and prerender.available()
         except PrerenderError as exc:
@@ -173,6 +179,8 @@ class SiteHooks:
             # The JSON API is language-neutral: written once, at the root of the whole site (the Chinese one).
             for dest, content in api_files(self.registry, self.history.current_name).items():
                 files.append(File.generated(config, dest, content=content))
+        self.pages = self._page_cache(config, files)
+        self.converting = {}
         pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
         self.site = SiteContext(
             registry=self.registry,
@@ -196,9 +204,19 @@ class SiteHooks:
         self.machine_pages[page.file.src_uri] = MachinePage(
             page.file.src_uri, _title_of(expanded.markdown) or page.title or "", page.meta.get("description", ""),
             expanded.markdown)
-        return expanded.markdown
+        if self.pages is None:
+            return expanded.markdown
+        key = self.pages.key(page.file.src_uri, page.url, expanded.markdown)
+        entry = self.pages.get(key)
+        self.converting[page.file.src_uri] = (key, entry, expanded.markdown, self.warnings.count)
+        # A page converted before is not converted again: MkDocs converts a stub holding only the line its
+        # title comes from, and on_page_content puts back the kept HTML and what the conversion recorded.
+        return expanded.markdown if entry is None else _title_line(expanded.markdown)
 
+    @event_priority(100)  # first: other plugins see the page's real HTML
     def on_page_content(self, html: str, page, config, files):
+        if page.file.src_uri in self.converting:
+            html = self._converted(html, page, config, files)
         if 'class="arithmatex"' in html:
             page.meta["followgpt_assets"].add("katex")
         if "<table>" in html:
@@ -248,6 +266,11 @@ class SiteHooks:
             tune_search_index(index)
         if self.drawer is not None:
             self._draw_diagrams()
+        if self.pages is not None:
+            self.pages.prune()
+            log.info(f"Converted {len(self.pages.used) - self.pages.hits} pages, took {self.pages.hits} from the "
+                     f"page cache ({lang} site).")
+            self.pages = None
         if lang == DEFAULT_LANGUAGE:
             if self.worker is not None:
                 worker, self.worker = self.worker, None
@@ -257,6 +280,42 @@ class SiteHooks:
                     raise PluginError(f"The English site failed to build:\n{exc}") from None
             elif (self.root / EN_CONFIG).is_file():
                 self._build_english(config)
+
+    def _converted(self, html: str, page, config, files) -> str:
+        """The page's HTML, from the page cache or, after a real conversion, into it."""
+        key, entry, markdown, warnings_before = self.converting.pop(page.file.src_uri)
+        if entry is not None:
+            page.markdown = markdown
+            if page.title == entry.title:
+                page.toc = entry.toc
+                page.present_anchor_ids = set(entry.anchors)
+                page.links_to_anchors = {target: links for uri, links in entry.links_to_anchors.items()
+                                         if (target := files.get_file_from_path(uri)) is not None}
+                return entry.html
+            # The stub gave another title than the whole page did (a heading the title line rule does not
+            # see): convert the page after all, and keep the result under the same key.
+            warnings_before = self.warnings.count
+            page.render(config, files)
+            html = page.content
+        if self.warnings.count == warnings_before:   # a page with warnings is converted (and warns) every time
+            self.pages.put(key, ConvertedPage(
+                html=html, toc=page.toc, title=page.title, anchors=set(page.present_anchor_ids or ()),
+                links_to_anchors={target.src_uri: dict(links)
+                                  for target, links in (page.links_to_anchors or {}).items()}))
+        return html
+
+    def _page_cache(self, config, files: Files) -> PageCache | None:
+        """The converted pages of this language, keyed by everything that shapes them besides each page's own
+        Markdown: the configuration files, the site URL and every file links may resolve to."""
+        if os.environ.get("FOLLOWGPT_PAGE_CACHE", "1").strip() == "0":
+            return None
+        configs = [Path(config.config_file_path).read_text(encoding="utf-8")]
+        if (self.root / EN_CONFIG).is_file():
+            configs.append((self.root / EN_CONFIG).read_text(encoding="utf-8"))
+        listing = "\n".join(sorted(f"{f.src_uri} {f.dest_uri} {f.url}" for f in files))
+        signature = settings_signature(configs, [self.lang, config.site_url or "", str(config.use_directory_urls),
+                                                 listing])
+        return PageCache(self._cache() / "pages" / self.lang, signature)
 
     def _write_machine_pages(self, config, lang: str) -> None:
         """A Markdown copy of every page next to its HTML, with absolute links, and llms.txt listing them."""
@@ -319,6 +378,30 @@ class SiteHooks:
         finally:
             en.plugins.on_shutdown()
             self.drawer, self.pending_pages = drawer, pending
+
+
+class _WarningCounter(logging.Handler):
+    """Counts the warnings MkDocs and its plugins log, to tell which page conversions warned."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.WARNING)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+    def install(self) -> None:
+        logger = logging.getLogger("mkdocs")
+        if self not in logger.handlers:
+            logger.addHandler(self)
+
+
+def _title_line(markdown: str) -> str:
+    """What MkDocs converts for a page whose HTML the page cache has: the line its title comes from, or nothing.
+    MkDocs takes a page's title from a level-1 heading that is the page's first block; should this line give
+    another title than the whole page did, the page is converted after all (SiteHooks._converted)."""
+    first = next((line for line in markdown.splitlines() if line.strip()), "")
+    return first + "\n" if first.startswith("# ") else ""
 
 
 def _mkdir(path: Path) -> Path:

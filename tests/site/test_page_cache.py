@@ -1,0 +1,44 @@
+"""The page cache's own rules: keys follow content and settings, entries are whole or absent, pruning keeps only
+what a build used. (That a build from the cache equals a clean build is tests/site/test_incremental.py.)"""
+
+from __future__ import annotations
+
+from followgpt.site.page_cache import ConvertedPage, PageCache, settings_signature
+
+
+def entry(html: str = "<h1>T</h1>") -> ConvertedPage:
+    return ConvertedPage(html=html, toc=[("T", "t", 1)], title="T", anchors={"t"},
+                         links_to_anchors={"other.md": {"a": "other.md#a"}})
+
+
+def test_key_changes_with_markdown_place_and_settings(tmp_path):
+    cache = PageCache(tmp_path, settings_signature(["config"], ["zh"]))
+    key = cache.key("a.md", "a/", "# T\n")
+    assert key == cache.key("a.md", "a/", "# T\n")
+    assert len({key, cache.key("a.md", "a/", "# T!\n"), cache.key("b.md", "a/", "# T\n"),
+                cache.key("a.md", "b/", "# T\n")}) == 4
+    for other in (settings_signature(["config 2"], ["zh"]), settings_signature(["config"], ["en"]),
+                  settings_signature(["config"], ["zh", "a.md a/index.html a/"])):
+        assert PageCache(tmp_path, other).key("a.md", "a/", "# T\n") != key
+
+
+def test_round_trip_and_misses(tmp_path):
+    cache = PageCache(tmp_path / "pages", "s")
+    assert cache.get("k" * 64) is None
+    cache.put("k" * 64, entry())
+    again = PageCache(tmp_path / "pages", "s").get("k" * 64)
+    assert again == entry()
+    (tmp_path / "pages" / f"{'x' * 64}.pickle").write_bytes(b"not a pickle")
+    assert cache.get("x" * 64) is None, "a damaged entry is a miss, not an error"
+    assert not list((tmp_path / "pages").glob(".tmp-*")), "no half-written files are left"
+
+
+def test_prune_keeps_only_what_the_build_used(tmp_path):
+    first = PageCache(tmp_path, "s")
+    first.put("a" * 64, entry())
+    first.put("b" * 64, entry("<p>b</p>"))
+    second = PageCache(tmp_path, "s")
+    assert second.get("a" * 64) is not None
+    second.put("c" * 64, entry("<p>c</p>"))
+    assert second.prune() == 1
+    assert sorted(path.stem[0] for path in tmp_path.glob("*.pickle")) == ["a", "c"]
