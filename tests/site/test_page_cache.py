@@ -33,12 +33,20 @@ def test_round_trip_and_misses(tmp_path):
     assert not list((tmp_path / "pages").glob(".tmp-*")), "no half-written files are left"
 
 
-def test_prune_keeps_only_what_the_build_used(tmp_path):
+def test_prune_removes_only_entries_unused_for_a_day(tmp_path):
+    import os
+    import time
+
+    from followgpt.site.page_cache import UNUSED_FOR
+
     first = PageCache(tmp_path, "s")
-    first.put("a" * 64, entry())
-    first.put("b" * 64, entry("<p>b</p>"))
+    for name in "abc":
+        first.put(name * 64, entry(f"<p>{name}</p>"))
+    long_ago = time.time() - UNUSED_FOR - 60
+    for name in "ab":
+        os.utime(tmp_path / f"{name * 64}.pickle", (long_ago, long_ago))
     second = PageCache(tmp_path, "s")
-    assert second.get("a" * 64) is not None
-    second.put("c" * 64, entry("<p>c</p>"))
-    assert second.prune() == 1
+    assert second.get("a" * 64) is not None          # used now: its time is refreshed
+    assert second.prune() == 1                        # b: unused for over a day; c: recent (another project's)
     assert sorted(path.stem[0] for path in tmp_path.glob("*.pickle")) == ["a", "c"]
+    assert PageCache(tmp_path, "s").prune(now=time.time() + 2 * UNUSED_FOR) == 2

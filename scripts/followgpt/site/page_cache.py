@@ -19,6 +19,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import time
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
@@ -29,6 +30,7 @@ from pathlib import Path
 SHAPING_DISTRIBUTIONS = ("markdown", "pymdown-extensions", "mkdocs", "mkdocs-material", "mkdocs-mermaid2-plugin",
                          "pygments")
 FORMAT = 1   # bump when ConvertedPage changes
+UNUSED_FOR = 24 * 3600   # seconds: entries no build has used for this long are pruned
 
 
 @dataclass
@@ -55,7 +57,9 @@ def settings_signature(config_texts: list[str], extra: list[str]) -> str:
 
 
 class PageCache:
-    """Converted pages by key, one file each in ``folder``; entries this build did not use can be pruned."""
+    """Converted pages by key, one file each in ``folder``. Using an entry refreshes its file time; entries no
+    build has used for a day are pruned. (Not simply every entry this build did not use: the tests build tiny
+    projects on the project's own cache, and the other project's pages must survive them.)"""
 
     def __init__(self, folder: Path, signature: str):
         self.folder = Path(folder)
@@ -69,13 +73,18 @@ class PageCache:
 
     def get(self, key: str) -> ConvertedPage | None:
         self.used.add(key)
+        path = self.folder / f"{key}.pickle"
         try:
-            with open(self.folder / f"{key}.pickle", "rb") as stream:
+            with open(path, "rb") as stream:
                 entry = pickle.load(stream)
         except (FileNotFoundError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
             return None
         if not isinstance(entry, ConvertedPage):
             return None
+        try:
+            os.utime(path)
+        except OSError:
+            pass
         self.hits += 1
         return entry
 
@@ -93,11 +102,16 @@ class PageCache:
             raise
         self.stored += 1
 
-    def prune(self) -> int:
-        """Delete the entries this build did not use (after a complete build only); return how many."""
+    def prune(self, now: float | None = None) -> int:
+        """Delete the entries no build has used for UNUSED_FOR seconds; return how many."""
+        now = time.time() if now is None else now
         removed = 0
         for path in self.folder.glob("*.pickle") if self.folder.is_dir() else ():
-            if path.stem not in self.used:
+            try:
+                stale = path.stem not in self.used and now - path.stat().st_mtime > UNUSED_FOR
+            except FileNotFoundError:
+                continue
+            if stale:
                 path.unlink(missing_ok=True)
                 removed += 1
         return removed
