@@ -8,7 +8,8 @@ Selections: ``family=`` (the edges into the family's records, so outside parents
 line style and a colour (told apart without colour), and a '?' after the label when the relation is our inference;
 the legend is generated from the vocabulary. A tree too wide for the content column is turned (TB ↔ LR, whichever
 is narrower, estimated by tree_layout) and, if still too wide, split by era or by branch (whichever gives fewer
-parts) into parts linked to each other, with nodes drawn in another part shown as dashed stubs; text is never shrunk for it. Node ids are generated (n0, n1, …) and labels quoted
+parts) into parts linked to each other, with nodes drawn in another part shown as dashed stubs (and where
+drawing a series with its members inside one node saves parts, it is drawn so: ``fold_series``); text is never shrunk for it. Node ids are generated (n0, n1, …) and labels quoted
 and escaped, as engineering-notes "Mermaid labels" prescribes.
 """
 
@@ -166,9 +167,11 @@ INFERRED_MARK = "?"
 
 
 def edge_text(edge: dict, lang: str) -> str:
-    """The edge's label: its type, '?' when the relation is our inference, and the years it held."""
+    """The edge's label: its type, '?' when the relation is our inference, the years it held, and the member
+    it leads to when that member is drawn inside its series node."""
     mark = INFERRED_MARK if edge.get("evidence") == "inferred" else ""
-    return label(EDGE_TYPES, edge.get("type", ""), lang) + mark + edge_years(edge)
+    member = f"\n→ {edge['member']}" if edge.get("member") else ""   # drawn into its series (fold_series)
+    return label(EDGE_TYPES, edge.get("type", ""), lang) + mark + edge_years(edge) + member
 
 
 def link_style(edge_type: str) -> str:
@@ -179,14 +182,17 @@ def link_style(edge_type: str) -> str:
 
 
 def flowchart(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozenset(), direction="TB",
-              stubs=None) -> str:
+              stubs=None, labels=None) -> str:
     """The mermaid source (without the fence). ``stubs`` maps nodes drawn in another part of a split tree to
-    that part's anchor (they are drawn with a dashed border, like outside parents)."""
+    that part's anchor (they are drawn with a dashed border, like outside parents). ``labels``: node texts
+    other than ``node_text`` (a series drawn with its members, see ``fold_series``)."""
     stubs = stubs or {}
     nodes = chronological(ctx.registry, nodes)
     node_ids = {model_id: f"n{index}" for index, model_id in enumerate(nodes)}
     lines = [f"flowchart {direction}"]
-    lines += [f"    {node_ids[model_id]}[{node_label(ctx, model_id)}]" for model_id in nodes]
+    labels = labels or {}
+    lines += [f"    {node_ids[model_id]}[{multiline_label(labels[model_id]) if model_id in labels else node_label(ctx, model_id)}]"
+              for model_id in nodes]
     link_styles = []
     for index, (parent, child, edge) in enumerate(edges):
         lines.append(f"    {node_ids[parent]} -->|{multiline_label(edge_text(edge, ctx.lang))}| {node_ids[child]}")
@@ -256,24 +262,23 @@ class Part:
     heads: list[str] = field(default_factory=list)   # split by branch: the tops of the branches it draws
 
 
-def estimated_width(ctx: ViewContext, nodes, edges, direction: str) -> float:
+def estimated_width(ctx: ViewContext, nodes, edges, direction: str, labels=None) -> float:
     """The width mermaid may draw the tree at, with the estimate's margin of error for ``direction``."""
-    known = ctx.__dict__.setdefault("_tree_node_text", {})   # a split measures the same nodes many times
-    labels = {node: known[node] if node in known else known.setdefault(node, node_text(ctx, node)) for node in nodes}
+    labels = {node: labels[node] if labels and node in labels else node_text(ctx, node) for node in nodes}
     return estimate(labels, [(parent, child, edge_text(edge, ctx.lang)) for parent, child, edge in edges],
                     direction).w * MARGIN[direction]
 
 
-def best_direction(ctx: ViewContext, nodes, edges, preferred: str | None) -> tuple[str, float]:
+def best_direction(ctx: ViewContext, nodes, edges, preferred: str | None, labels=None) -> tuple[str, float]:
     """The preferred direction if the tree fits in it, else the narrower one. Without a preference, left to
     right comes first: its width is estimated exactly (it is the sum of the ranks), and it keeps a node with
     many children or parents compact."""
     preferred = preferred or "LR"
     other = "LR" if preferred == "TB" else "TB"
-    widths = {preferred: estimated_width(ctx, nodes, edges, preferred)}
+    widths = {preferred: estimated_width(ctx, nodes, edges, preferred, labels)}
     if widths[preferred] <= FIT:
         return preferred, widths[preferred]
-    widths[other] = estimated_width(ctx, nodes, edges, other)
+    widths[other] = estimated_width(ctx, nodes, edges, other, labels)
     chosen = min(widths, key=lambda direction: (widths[direction], direction != preferred))
     return chosen, widths[chosen]
 
@@ -289,14 +294,18 @@ def era_of(ctx: ViewContext, nodes, edges) -> dict[str, str]:
     return {node: str(value) if value is not None else "9999" for node, value in dates.items()}
 
 
-def plan(ctx: ViewContext, nodes, edges, preferred: str | None = None, external=frozenset()) -> list[Part]:
+def plan(ctx: ViewContext, nodes, edges, preferred: str | None = None, external=frozenset(),
+         labels: dict[str, str] | None = None) -> list[Part]:
     """One part if the tree fits the column in some direction, else whichever split gives fewer, fuller parts
     (``_cost``; a tie goes to era): by era (consecutive years) or by branch (sub-trees, small ones grouped). Each part
     has its own nodes and the stubs of nodes drawn in another part."""
-    direction, width = best_direction(ctx, nodes, edges, preferred)
+    # Every node's text, measured once (a split estimates the same nodes many times).
+    labels = {node: (labels or {}).get(node) or node_text(ctx, node) for node in nodes}
+    direction, width = best_direction(ctx, nodes, edges, preferred, labels)
     if (width <= FIT and len(nodes) <= MAX_NODES) or len(nodes) <= 2:
         return [Part(list(nodes), list(edges), direction, width, own=list(nodes))]
-    splits = [split_by_era(ctx, nodes, edges, preferred), split_by_branch(ctx, nodes, edges, preferred, external)]
+    splits = [split_by_era(ctx, nodes, edges, preferred, labels),
+              split_by_branch(ctx, nodes, edges, preferred, external, labels)]
     return min(splits, key=_cost)
 
 
@@ -311,7 +320,7 @@ def _fits(part: Part) -> bool:
     return part.width <= FIT and len(part.nodes) <= MAX_NODES
 
 
-def _part(ctx: ViewContext, own: list[str], edges, owner, preferred) -> Part:
+def _part(ctx: ViewContext, own: list[str], edges, owner, preferred, labels=None) -> Part:
     """A part drawing ``own`` and every edge whose ``owner`` (one of its two ends) is its own; the other end
     of such an edge, if not its own, is a stub."""
     mine = set(own)
@@ -320,7 +329,7 @@ def _part(ctx: ViewContext, own: list[str], edges, owner, preferred) -> Part:
     if len(own) + len(stubs) > MAX_NODES:   # too many whatever its width: don't estimate it
         return Part(own + stubs, drawn, preferred or "LR", float("inf"), own=list(own),
                     stubs={node: -1 for node in stubs})
-    chosen, chosen_width = best_direction(ctx, own + stubs, drawn, preferred)
+    chosen, chosen_width = best_direction(ctx, own + stubs, drawn, preferred, labels)
     return Part(own + stubs, drawn, chosen, chosen_width, own=list(own), stubs={node: -1 for node in stubs})
 
 
@@ -356,7 +365,7 @@ def _finish(parts: list[Part], era: dict[str, str]) -> list[Part]:
     return parts
 
 
-def split_by_era(ctx: ViewContext, nodes, edges, preferred: str | None = None) -> list[Part]:
+def split_by_era(ctx: ViewContext, nodes, edges, preferred: str | None = None, labels=None) -> list[Part]:
     """Parts of consecutive years, each drawing the edges whose later end is its own (a year too wide alone is
     split model by model, in date order)."""
     era = era_of(ctx, nodes, edges)
@@ -364,7 +373,8 @@ def split_by_era(ctx: ViewContext, nodes, edges, preferred: str | None = None) -
     position = {node: index for index, node in enumerate(ordered)}
 
     def part_of(own: list[str]) -> Part:
-        return _part(ctx, own, edges, lambda edge: max(edge[0], edge[1], key=position.__getitem__), preferred)
+        return _part(ctx, own, edges, lambda edge: max(edge[0], edge[1], key=position.__getitem__), preferred,
+                     labels)
 
     parts: list[Part] = []
     current: list[str] = []
@@ -421,7 +431,8 @@ def spanning_forest(ctx: ViewContext, nodes, edges) -> tuple[list[str], dict[str
     return roots, children
 
 
-def split_by_branch(ctx: ViewContext, nodes, edges, preferred: str | None = None, external=frozenset()) -> list[Part]:
+def split_by_branch(ctx: ViewContext, nodes, edges, preferred: str | None = None, external=frozenset(),
+                    labels=None) -> list[Part]:
     """Parts by branch (the sub-trees under the root's children, recursively), packed first fit: each unit goes
     into the first part it fits in, so small branches share a part. Three ways of cutting the tree into units
     are tried and the cheapest (``_cost``) kept: whole sub-trees (one too large gives its top node alone, then
@@ -433,7 +444,7 @@ def split_by_branch(ctx: ViewContext, nodes, edges, preferred: str | None = None
     roots, children = spanning_forest(ctx, nodes, edges)
 
     def part_of(own: list[str]) -> Part:
-        return _part(ctx, own, edges, lambda edge: edge[1], preferred)
+        return _part(ctx, own, edges, lambda edge: edge[1], preferred, labels)
 
     tried: dict[frozenset, bool] = {}
 
@@ -532,14 +543,85 @@ def part_heading(ctx: ViewContext, parts: list[Part], index: int, anchor: str) -
             + "".join(f" · {link}" for link in links) + "</p>")
 
 
+def fold_series(ctx: ViewContext, nodes, edges) -> tuple[list[str], list[tuple[str, str, dict]], dict[str, str]]:
+    """The tree with members of a series drawn inside the series node: (nodes, edges, labels of the series nodes).
+
+    A member is folded when nothing in the tree comes from it (and it is not a series itself); a series with two
+    or more such members lists them on a line of its own and takes their edges. When the folded members all
+    come from the same parents by the same relations, each such edge is drawn once; otherwise each carries the
+    name of the member it belongs to, so the drawing says no more than the registry does. Other members stay
+    nodes of their own."""
+    registry = ctx.registry
+    has_children = {parent for parent, _, edge in edges if edge.get("type") != SERIES_EDGE}
+    members: dict[str, list[str]] = {}
+    for parent, child, edge in edges:
+        if edge.get("type") == SERIES_EDGE:
+            members.setdefault(parent, []).append(child)
+    folded: dict[str, list[str]] = {}
+    shared: dict[str, bool] = {}
+    for series, group in members.items():
+        signatures = {}
+        for member in group:
+            if member in has_children or member in members:
+                continue
+            signature = tuple(sorted((parent, edge.get("type", ""), edge.get("evidence", "")) for parent, child, edge
+                                     in edges if child == member and edge.get("type") != SERIES_EDGE))
+            if series not in {parent for parent, *_ in signature}:
+                signatures[member] = signature
+        if len(signatures) >= 2:
+            folded[series] = chronological(registry, list(signatures))
+            shared[series] = len(set(signatures.values())) == 1
+    if not folded:
+        return list(nodes), list(edges), {}
+    short = {}
+    labels = {}
+    for series, group in folded.items():
+        names = _short_names([ctx.model_name(member) for member in group], ctx.model_name(series))
+        short.update(zip(group, names))
+        labels[series] = node_text(ctx, series) + "\n" + " · ".join(names)
+    into = {member: series for series, group in folded.items() for member in group}
+    kept_edges, seen = [], set()
+    for parent, child, edge in edges:
+        if child in into:
+            if edge.get("type") == SERIES_EDGE:
+                continue
+            if not shared[into[child]]:
+                edge = {**edge, "member": short[child]}
+            child = into[child]
+        key = (parent, child, edge.get("type"), edge.get("evidence"), edge.get("member"))
+        if key not in seen:
+            seen.add(key)
+            kept_edges.append((parent, child, edge))
+    return [node for node in nodes if node not in into], kept_edges, labels
+
+
+def _short_names(names: list[str], series_name: str) -> list[str]:
+    """Member names without the words they all share with the start of the series' name
+    ('DeepSeek-R1-Distill-Qwen-7B' under 'DeepSeek-R1-Distill' → 'Qwen-7B')."""
+    prefix = ""
+    for index in range(min(len(name) for name in names)):
+        if len({name[index] for name in names}) > 1:
+            break
+        if names[0][index] in " -" and series_name.startswith(names[0][:index]):
+            prefix = names[0][:index + 1]
+    return [name[len(prefix):] for name in names] if prefix else names
+
+
 def render_tree(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozenset(), direction=None) -> str:
     ctx.assets.add("mermaid")
-    parts = plan(ctx, list(nodes), list(edges), direction, frozenset(external))
+    nodes, edges, labels = list(nodes), list(edges), {}
+    parts = plan(ctx, nodes, edges, direction, frozenset(external))
+    if len(parts) > 1:   # too large: would drawing series with their members inside save parts?
+        folded_nodes, folded_edges, folded_labels = fold_series(ctx, nodes, edges)
+        if folded_labels and not set(focus) - set(folded_nodes):
+            folded = plan(ctx, folded_nodes, folded_edges, direction, frozenset(external), folded_labels)
+            if _cost(folded) < _cost(parts):
+                nodes, edges, labels, parts = folded_nodes, folded_edges, folded_labels, folded
     outside = bool(set(external) & set(nodes)) or len(parts) > 1
     if len(parts) == 1:
         part = parts[0]
-        diagram = ("```mermaid\n" + flowchart(ctx, part.nodes, part.edges, set(focus), set(external), part.direction)
-                   + "\n```")
+        diagram = ("```mermaid\n" + flowchart(ctx, part.nodes, part.edges, set(focus), set(external), part.direction,
+                                                labels=labels) + "\n```")
         return diagram + ("\n\n" + legend(edges, ctx.lang, outside) if edges else "")
     anchor = "fgpt-tree-" + hashlib.sha1(repr((sorted(nodes), ctx.lang)).encode()).hexdigest()[:8]
     split = "tree_split_branch" if parts[0].heads else "tree_split"
@@ -547,7 +629,7 @@ def render_tree(ctx: ViewContext, nodes, edges, focus=frozenset(), external=froz
     for index, part in enumerate(parts):
         blocks.append(part_heading(ctx, parts, index, anchor))
         blocks.append("```mermaid\n" + flowchart(ctx, part.nodes, part.edges, set(focus), set(external),
-                                                  part.direction, part.stubs) + "\n```")
+                                                  part.direction, part.stubs, labels) + "\n```")
     blocks.append(legend(edges, ctx.lang, outside))
     return "\n\n".join(blocks)
 
