@@ -109,7 +109,7 @@ def rotating_sample(site_dir: Path, size: int, day: int | None = None) -> list[t
         locs = [loc.text.strip() for loc in ET.parse(sitemap).getroot().iter(f"{ns}loc") if loc.text]
         base = min(locs, key=len) if locs else ""
         pages += [(lang, loc[len(base):]) for loc in locs if loc.startswith(base)]
-    fixed = {(lang, path) for lang in LANG_PREFIX for path in PAGE_TYPES.values()}
+    fixed = {(lang, path.split("?")[0]) for lang in LANG_PREFIX for path in PAGE_TYPES.values()}
     candidates = sorted(set(pages) - fixed)
     random.Random(13).shuffle(candidates)
     if not candidates:

@@ -28,6 +28,7 @@ PAGE_TYPES = {
     "tree": "ecosystem/open-models/",   # a family tree near the top of the page
     "model": "models/gpt-3/",           # a generated model page with its neighbourhood tree
     "compare": "data/compare/?m=gpt-3,llama-65b,qwen3-235b-a22b",   # the compare page, filled from the JSON API
+    "overview": "data/overview/",       # the whole-registry overview figure (one large build-time SVG)
 }
 LANG_PREFIX = {lang: site_prefix(lang) for lang in LANGUAGES}
 

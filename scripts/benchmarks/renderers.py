@@ -5,7 +5,13 @@ real resources/ folder (schemas, organisations, sources, glossary) with models/ 
 models each: a binary lineage tree inside each file, the first model of each file fine-tuned from the first of
 the previous one, every model with two dated and sourced facts. Timed separately: loading and validating the
 registry; every model page (zh; past two minutes the rest are extrapolated from the pages done); one page holding a table of all models, the whole timeline, the models index
-and one family tree per file; the three exports.
+and one family tree per file; the three exports; the JSON API (every file of ``api/``, with its total size in
+bytes and its number of ancestor and descendant entries).
+
+The API's size grows with the transitive closure: in the synthetic registry every file descends from the first
+model of the previous one, so the closure itself has about models²/200 entries and the bytes grow faster than
+linearly however compact an entry is. ``api_bytes_per_entry`` (bytes over models + entries) is what must stay
+flat: it grew with the length of the paths while every entry spelled out its whole path.
 """
 
 from __future__ import annotations
@@ -69,7 +75,21 @@ t = time.perf_counter()
 to_json(registry); to_csv(registry); to_bibtex(registry)
 timings["exports"] = time.perf_counter() - t
 timings["render_total"] = timings["usages"] + timings["model_pages"] + timings["views_page"] + timings["exports"]
-print("RESULT " + json.dumps({"models": len(registry.models), "timings": timings, "views_chars": len(out.markdown)}))
+
+# The JSON API, one file at a time (never all in memory): bytes as written, and the closure's size.
+from followgpt.render.api import _dump, model_document, models_index
+t = time.perf_counter()
+api_bytes = len(_dump(models_index(registry)).encode())
+api_entries = 0
+for model_id in registry.models:
+    document = model_document(registry, model_id)
+    api_bytes += len(_dump(document).encode())
+    api_entries += len(document["ancestors"]) + len(document["descendants"])
+timings["api"] = time.perf_counter() - t
+api = {"bytes": api_bytes, "relative_entries": api_entries,
+       "bytes_per_entry": api_bytes / (len(registry.models) + api_entries)}
+print("RESULT " + json.dumps({"models": len(registry.models), "timings": timings, "views_chars": len(out.markdown),
+                              "api": api}))
 """
 
 
@@ -137,8 +157,10 @@ def measure(sizes=SIZES, timeout: float = 900, model_pages_budget: float = 120) 
         results.append(data)
         t = data["timings"]
         sampled = f" (extrapolated from {t['model_pages_sampled']:,} pages)" if t.get("model_pages_sampled") else ""
+        api = data.get("api") or {}
         log(f"  {size:>6} models: load+validate {t['load_and_validate']:.2f}s, model pages {t['model_pages']:.2f}s{sampled}, "
-            f"views {t['views_page']:.2f}s, exports {t['exports']:.2f}s, peak {run.peak_mib:.0f} MiB")
+            f"views {t['views_page']:.2f}s, exports {t['exports']:.2f}s, API {t.get('api', 0):.2f}s "
+            f"({api.get('bytes', 0):,} bytes, {api.get('relative_entries', 0):,} relatives), peak {run.peak_mib:.0f} MiB")
     return {"sizes": results, "growth": growth(results)}
 
 
@@ -149,8 +171,17 @@ def growth(results: list[dict]) -> dict:
     for a, b in zip(ok, ok[1:]):
         key = f"{a['models']}->{b['models']}"
         out[key] = {}
-        for stage in ("load_and_validate", "model_pages", "views_page", "exports", "render_total"):
-            ta, tb = a["timings"][stage], b["timings"][stage]
+        for stage in ("load_and_validate", "model_pages", "views_page", "exports", "api", "render_total"):
+            ta, tb = a["timings"].get(stage, 0), b["timings"].get(stage, 0)
             if ta > 0.005 and tb > 0:
                 out[key][stage] = math.log(tb / ta) / math.log(b["models"] / a["models"])
+        api_a, api_b = a.get("api"), b.get("api")
+        if api_a and api_b:
+            per_model = math.log(b["models"] / a["models"])
+            # Bytes against models, and against the output's own size unit (models + closure entries): the
+            # second is 1 when an entry's size does not depend on the registry's size.
+            out[key]["api_bytes"] = math.log(api_b["bytes"] / api_a["bytes"]) / per_model
+            units_a = a["models"] + api_a["relative_entries"]
+            units_b = b["models"] + api_b["relative_entries"]
+            out[key]["api_bytes_per_output_unit"] = math.log(api_b["bytes"] / api_a["bytes"]) / math.log(units_b / units_a)
     return out

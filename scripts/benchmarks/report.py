@@ -70,7 +70,17 @@ def tables(results: dict) -> list[str]:
             out.append(f"| {size['models']:,} | {_s(t['load_and_validate'])} | {_s(t['model_pages'])}{extra} | "
                        f"{_s(t['views_page'])} | {_s(t['exports'])} | {_s(t['render_total'])} | "
                        f"{size.get('peak_mib', 0):.0f} MiB |")
-        out += ["", "Growth exponent k (time ∝ models^k; 1 is linear, 2 quadratic):", ""]
+        api_sizes = [size for size in render["sizes"] if size.get("api")]
+        if api_sizes:
+            out += ["", "JSON API (`api/`, every file; relatives = ancestor and descendant entries, the transitive "
+                    "closure):", "", "| models | API time | bytes | relatives | bytes per model or relative |",
+                    "| --- | --- | --- | --- | --- |"]
+            for size in api_sizes:
+                api = size["api"]
+                out.append(f"| {size['models']:,} | {_s(size['timings'].get('api', 0))} | {api['bytes']:,} | "
+                           f"{api['relative_entries']:,} | {api['bytes_per_entry']:.0f} |")
+        out += ["", "Growth exponent k (time or bytes ∝ models^k; 1 is linear, 2 quadratic; "
+                "api_bytes_per_output_unit: bytes against models + relatives, 1 when an entry's size is fixed):", ""]
         for span, stages in render["growth"].items():
             out.append(f"- {span.replace('->', ' → ')} models: " +
                        ", ".join(f"{stage} {k:.2f}" for stage, k in stages.items()))

@@ -106,6 +106,10 @@ def budget_report(results: dict) -> list[str]:
             if k is not None and k > RENDER_GROWTH_LIMIT:
                 broken.append(f"renderers: {stage} grows as models^{k:.2f} from {span.replace('->', ' to ')} "
                               f"models (limit: about linear, ≤ {RENDER_GROWTH_LIMIT})")
+        k = stages.get("api_bytes_per_output_unit")   # the closure may grow faster; an entry's size must not
+        if k is not None and k > RENDER_GROWTH_LIMIT:
+            broken.append(f"JSON API: bytes grow as (models + relatives)^{k:.2f} from {span.replace('->', ' to ')} "
+                          f"models (limit: about linear, ≤ {RENDER_GROWTH_LIMIT})")
     seconds = results.get("edition", {}).get("seconds")
     if seconds is not None and seconds > edition.SECONDS_LIMIT:
         broken.append(f"PDF edition: {seconds:.0f} s for both languages (limit {edition.SECONDS_LIMIT:.0f} s)")

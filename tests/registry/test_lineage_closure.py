@@ -34,15 +34,17 @@ def by_id(results):
 def test_a_distilled_model_has_its_teacher_and_the_teachers_base_among_its_ancestors():
     reg = registry(**LINE)
     ancestors = by_id(reg.ancestors("r1_distill"))
-    assert ancestors["r1"] == {"id": "r1", "relation": "distilled_from", "via": [], "relations": ["distilled_from"],
-                               "evidence": "explicit"}
-    assert ancestors["v3_base"] == {"id": "v3_base", "relation": "distilled_from", "via": ["r1"],
-                                    "relations": ["distilled_from", "rl_from"], "evidence": "explicit"}
-    assert ancestors["qwen_base"]["via"] == ["qwen_math"]
-    assert ancestors["qwen_base"]["relations"] == ["fine_tuned_from", "continued_pretraining_of"]
+    assert ancestors["r1"] == {"id": "r1", "relation": "distilled_from", "edge": "distilled_from", "via": None,
+                               "distance": 1, "evidence": "explicit"}
+    assert ancestors["v3_base"] == {"id": "v3_base", "relation": "distilled_from", "edge": "rl_from", "via": "r1",
+                                    "distance": 2, "evidence": "explicit"}
+    assert ancestors["qwen_base"]["via"] == "qwen_math"
+    assert [step["edge"] for step in reg.path(ancestors, "qwen_base")] == ["fine_tuned_from", "continued_pretraining_of"]
     # Reached through the teacher first (file order of the edges breaks the tie between equal path lengths),
     # and the inferred edge on that path makes the whole path inferred.
-    assert ancestors["transformer"]["via"] == ["r1", "v3_base"]
+    assert ancestors["transformer"]["via"] == "v3_base"
+    assert [step["id"] for step in reg.path(reg.ancestors("r1_distill"), "transformer")] == ["r1", "v3_base", "transformer"]
+    assert ancestors["transformer"]["distance"] == 3
     assert ancestors["transformer"]["evidence"] == "inferred"
     assert list(ancestors) == ["r1", "qwen_math", "v3_base", "qwen_base", "transformer"]   # nearest first
 
@@ -62,15 +64,15 @@ def test_descendants_mirror_ancestors():
             assert model_id in by_id(reg.ancestors(descendant["id"])), (model_id, descendant["id"])
     below = by_id(reg.descendants("v3_base"))
     assert below["r1"]["relation"] == "rl_from"
-    assert below["r1_distill"] == {"id": "r1_distill", "relation": "rl_from", "via": ["r1"],
-                                   "relations": ["rl_from", "distilled_from"], "evidence": "explicit"}
+    assert below["r1_distill"] == {"id": "r1_distill", "relation": "rl_from", "edge": "distilled_from", "via": "r1",
+                                   "distance": 2, "evidence": "explicit"}
 
 
 def test_series_membership_is_an_edge_unless_turned_off():
     reg = registry(**LINE)
     ancestors = by_id(reg.ancestors("member"))
     assert ancestors["family"]["relation"] == "series_member"
-    assert ancestors["qwen_base"]["relations"] == ["series_member", "successor_of"]
+    assert [step["edge"] for step in reg.path(ancestors, "qwen_base")] == ["series_member", "successor_of"]
     assert reg.ancestors("member", series=False) == []
     assert "member" in by_id(reg.descendants("family"))
     assert "member" not in by_id(reg.descendants("family", series=False))

@@ -12,7 +12,8 @@ from followgpt.registry import load_registry
 from followgpt.render import MarkerError
 from followgpt.render.labels import EDGE_TYPES
 from followgpt.render.api import (API_INDEX, API_INDEX_SCHEMA, API_MODEL_SCHEMA, api_files, cited_sources,
-                                  index_schema, model_api_path, model_document, model_schema, models_index)
+                                  index_schema, model_api_path, model_document, model_schema, models_index,
+                                  relations)
 
 REAL = Path(__file__).resolve().parents[2] / "resources"
 
@@ -57,9 +58,10 @@ def test_model_document_has_record_sources_and_relatives(registry):
     assert set(cited_sources(document["model"])) <= set(document["sources"])
     assert document["sources"]["openai2023-gpt4-report"]["url"]
     ancestors = {item["id"]: item for item in document["ancestors"]}
-    assert ancestors["gpt-4"] == {"id": "gpt-4", "relation": "rl_from", "via": [], "relations": ["rl_from"],
-                                  "evidence": "inferred"}
-    assert ancestors["gpt-3"]["via"] == ["gpt-4"] and ancestors["gpt-3"]["relations"] == ["rl_from", "successor_of"]
+    assert ancestors["gpt-4"] == {"id": "gpt-4", "relation": "rl_from", "edge": "rl_from", "via": None,
+                                  "distance": 1, "evidence": "inferred"}
+    assert ancestors["gpt-3"] == {"id": "gpt-3", "relation": "rl_from", "edge": "successor_of", "via": "gpt-4",
+                                  "distance": 2, "evidence": "inferred"}
     gpt3 = model_document(registry, "gpt-3")
     assert "omni" in {item["id"] for item in gpt3["descendants"]}
 
@@ -101,3 +103,39 @@ def test_relations_marker_lists_the_vocabulary_with_hugging_face_values(expand):
     assert "| `quantized_from` | quantised from | a quantised version of the upstream weights | `quantized` |" in markdown
     assert "| `series_member` |" in markdown
     assert markdown.count("\n|") - 1 == len(EDGE_TYPES)   # one row per relation (after the header)
+
+
+def test_relatives_name_their_predecessor_only_so_a_path_is_rebuilt_from_the_list(registry):
+    for model_id in registry.models:
+        document = model_document(registry, model_id)
+        for kind in ("ancestors", "descendants"):
+            seen: dict[str, dict] = {}
+            for item in document[kind]:
+                # The predecessor is an earlier entry, one edge nearer, with the same first relation.
+                if item["via"] is None:
+                    assert item["distance"] == 1 and item["relation"] == item["edge"]
+                else:
+                    before = seen[item["via"]]
+                    assert item["distance"] == before["distance"] + 1 and item["relation"] == before["relation"]
+                seen[item["id"]] = item
+                assert registry.path(seen, item["id"])[-1] is item
+
+
+def test_an_entry_has_a_fixed_size_however_long_its_path():
+    # A chain of n records: every record lists the n - 1 others (the closure itself has n(n - 1) entries);
+    # with whole paths in each entry the bytes grew as n³, with predecessors only an entry's size does not
+    # depend on n.
+    from followgpt.registry import Registry
+
+    def bytes_per_entry(n: int) -> float:
+        models = {f"m{i:04d}": {"id": f"m{i:04d}", "name": {"zh": f"M{i}", "en": f"M{i}"}, "kind": "model",
+                                **({"lineage": [{"type": "successor_of", "target": f"m{i - 1:04d}",
+                                                 "evidence": "explicit", "source": "s"}]} if i else {})}
+                  for i in range(n)}
+        reg = Registry(models=models)
+        found = [relations(reg, model_id) for model_id in reg.models]
+        entries = sum(len(items) for kinds in found for items in kinds.values())
+        assert entries == n * (n - 1)
+        return len(json.dumps(found)) / entries
+
+    assert bytes_per_entry(200) / bytes_per_entry(50) < 1.05

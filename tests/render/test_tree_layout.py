@@ -123,3 +123,124 @@ def test_every_tree_of_the_real_registry_fits_the_budget():
                 if part.width > tree.MAX_WIDTH or len(part.nodes) > tree.MAX_NODES:
                     too_wide.append(f"{lang} {name}: {len(part.nodes)} nodes, ~{part.width:.0f}px {part.direction}")
     assert not too_wide, "\n".join(too_wide)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_synthetic_family_dated_within_one_year_is_split_into_few_full_parts(synthetic, lang):
+    """Split by era, a family dated within one year fell apart model by model (5 parts in Chinese, 7 in English,
+    one of them a single model); split by branch it takes fewer, fuller parts."""
+    from followgpt.render.context import ViewContext
+
+    registry, _ = synthetic
+    ctx = ViewContext(SiteContext(registry=registry, lang=lang), "gpt/x.md", lang)
+    nodes, edges, _, external = tree.select_family(registry, "synth-001")
+    parts = tree.plan(ctx, nodes, edges, external=external)
+    assert len(parts) <= 5
+    assert min(len(part.own) for part in parts) >= 5, [len(part.own) for part in parts]
+    assert all(part.heads for part in parts)   # chosen by branch, and titled by the branches it draws
+    assert tree._cost(parts) <= tree._cost(tree.split_by_era(ctx, nodes, edges))
+
+
+def bushy(branches: int, leaves: int):
+    """A registry of one family dated within one year: a root, ``branches`` children, each with ``leaves``
+    children of its own; listed generation by generation, so date order interleaves the branches."""
+    from followgpt.registry import Registry
+
+    def record(model_id, parent=None):
+        return {"id": model_id, "name": {"zh": model_id, "en": model_id}, "kind": "model", "family": "bush",
+                "organizations": ["x"], "facts": {"paper_date": {"value": "2024-05", "source": "s"}},
+                **({"lineage": [{"type": "fine_tuned_from", "target": parent, "evidence": "explicit",
+                                 "source": "s"}]} if parent else {})}
+    models = {"root": record("root")}
+    models |= {f"b{b}": record(f"b{b}", "root") for b in range(branches)}
+    models |= {f"b{b}-{l}": record(f"b{b}-{l}", f"b{b}") for l in range(leaves) for b in range(branches)}
+    return Registry(models=models, families={"bush": {"name": {"zh": "丛", "en": "Bush"}}})
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_bushy_family_is_split_by_branch_with_each_branch_whole_and_small_ones_together(lang):
+    from followgpt.render.context import ViewContext
+
+    registry = bushy(branches=7, leaves=7)
+    ctx = ViewContext(SiteContext(registry=registry, lang=lang), "gpt/x.md", lang)
+    nodes, edges, _, external = tree.select_family(registry, "bush")
+    parts = tree.plan(ctx, nodes, edges, external=external)
+    assert 1 < len(parts) <= 3
+    for part in parts:
+        assert tree._fits(part)
+        assert part.heads
+        for branch in (f"b{b}" for b in range(7)):   # a branch is drawn whole, in the part that has its top
+            if branch in part.own:
+                assert {f"{branch}-{l}" for l in range(7)} <= set(part.own)
+        # only the root is ever a stub: branches are never cut
+        assert set(part.stubs) <= {"root"}
+    owned = [node for part in parts for node in part.own]
+    assert sorted(owned) == sorted(nodes)   # every model drawn once as its own
+    # headings name the branches and link the parts
+    markdown = expand_page("<!-- followgpt:tree family=bush -->\n", page_path="gpt/x.md", lang=lang,
+                           site=SiteContext(registry=registry, lang=lang, pages={})).markdown
+    assert len(re.findall(r'<p class="fgpt-tree-part" id=', markdown)) == len(parts)
+    assert ("按分支" if lang == "zh" else "split by branch") in markdown
+    titles = re.findall(r'<p class="fgpt-tree-part" id="[^"]+"><strong>([^<]*)</strong>', markdown)
+    assert [part.heads[0] in title for part, title in zip(parts, titles)] == [True] * len(parts)
+
+
+def series_registry(members: int, same_parent: bool = True, with_child: bool = False):
+    """A family with a series of ``members`` sizes, each fine-tuned from one base (or each from its own base)."""
+    from followgpt.registry import Registry
+
+    def record(model_id, parents=(), **extra):
+        return {"id": model_id, "name": {"zh": model_id, "en": model_id}, "kind": "model", "family": "fam",
+                "organizations": ["x"], "facts": {"paper_date": {"value": "2024-05", "source": "s"}},
+                **({"lineage": [{"type": "fine_tuned_from", "target": parent, "evidence": "explicit",
+                                 "source": "s"} for parent in parents]} if parents else {}), **extra}
+    models = {"base": record("base"), "Line": record("Line", ["base"], kind="model-series")}
+    for index in range(members):
+        parent = "base" if same_parent else f"base{index}"
+        if not same_parent:
+            models[parent] = record(parent)
+        models[f"Line-{index}B"] = record(f"Line-{index}B", [parent], series="Line")
+    if with_child:
+        models["child"] = record("child", ["Line-0B"])
+    return Registry(models=models, families={"fam": {"name": {"zh": "族", "en": "Fam"}}})
+
+
+def fold(registry, lang="en"):
+    from followgpt.render.context import ViewContext
+
+    ctx = ViewContext(SiteContext(registry=registry, lang=lang), "gpt/x.md", lang)
+    nodes, edges, _, _ = tree.select_family(registry, "fam")
+    return tree.fold_series(ctx, nodes, edges + tree.series_edges(registry, nodes))
+
+
+def test_a_series_takes_in_members_that_come_from_the_same_parents():
+    nodes, edges, labels = fold(series_registry(4))
+    assert sorted(nodes) == ["Line", "base"]
+    assert [(parent, child, edge["type"]) for parent, child, edge in edges] == [("base", "Line", "fine_tuned_from")]
+    assert labels["Line"].split("\n")[-1] == "0B · 1B · 2B · 3B"   # the series' name is not repeated
+
+
+def test_folded_members_from_different_parents_keep_their_edges_named():
+    nodes, edges, labels = fold(series_registry(3, same_parent=False))
+    assert not {"Line-0B", "Line-1B", "Line-2B"} & set(nodes)
+    into_series = [(parent, edge.get("member")) for parent, child, edge in edges if child == "Line"]
+    assert ("base0", "0B") in into_series and ("base2", "2B") in into_series
+    assert "→ 1B" in tree.edge_text(next(edge for parent, _, edge in edges if parent == "base1"), "en")
+
+
+def test_a_member_something_comes_from_stays_a_node():
+    nodes, edges, labels = fold(series_registry(3, with_child=True))
+    assert "Line-0B" in nodes and "Line-1B" not in nodes
+    assert ("Line-0B", "child") in {(parent, child) for parent, child, _ in edges}
+    assert "0B" not in labels["Line"].split("\n")[-1].split(" · ")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_series_too_large_to_draw_member_by_member_is_one_node(lang):
+    registry = series_registry(45)
+    markdown = expand_page("<!-- followgpt:tree family=fam -->\n", page_path="gpt/x.md", lang=lang,
+                           site=SiteContext(registry=registry, lang=lang, pages={})).markdown
+    assert len(blocks(markdown)) == 1 and "fgpt-tree-part" not in markdown
+    labels, edges, _ = parse_generated(blocks(markdown)[0])
+    assert len(labels) == 2
+    assert "44B" in next(label for label in labels.values() if label.startswith("Line"))

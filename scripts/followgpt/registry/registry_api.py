@@ -99,25 +99,30 @@ class Registry:
     def ancestors(self, model_id: str, *, series: bool = True, limit: int | None = None) -> list[dict]:
         """Every record the model comes from, transitively: its lineage targets, theirs, and so on.
 
-        Each result is ``{id, relation, via, relations, evidence}``: ``relations`` the edge types of the path
-        from the model to the ancestor (``relation`` the first of them, the kind of inheritance the model has),
-        ``via`` the records in between (empty for a direct edge), ``evidence`` ``inferred`` when any edge on the
-        path is, else ``explicit``. So DeepSeek-R1-Distill-Qwen-7B ← distilled from ← DeepSeek-R1 ← RL from ←
-        DeepSeek-V3-Base gives ``{id: deepseek-v3-base, relation: distilled_from, via: [deepseek-r1],
-        relations: [distilled_from, rl_from]}``. With ``series``, membership of a model series counts as an
-        edge of type ``series_member`` (member → series). Each ancestor is listed once, by its shortest path
-        (ties: file order of the edges), nearest first; ``limit`` keeps the nearest ``limit`` (``relatives`` also
-        gives the total). The walk visits each record and edge once; a cycle (which the validator rejects)
-        cannot make it loop.
+        Each result is ``{id, relation, edge, via, distance, evidence}``: ``via`` the result through which this
+        one is reached (its predecessor on the path, itself an earlier entry of the same list; ``None`` for a
+        direct edge), ``edge`` the type of the edge between ``via`` (or the model) and ``id``, ``relation`` the
+        type of the first edge of the path (the kind of inheritance the model has), ``distance`` the number of
+        edges, ``evidence`` ``inferred`` when any edge on the path is, else ``explicit``. Each entry has a fixed
+        size, so the list grows linearly with the number of relatives (whole paths per entry grew quadratically:
+        1.3 GB of JSON for a 10,000-model chain); ``path`` rebuilds a whole path. So DeepSeek-R1-Distill-Qwen-7B
+        ← distilled from ← DeepSeek-R1 ← RL from ← DeepSeek-V3-Base gives ``{id: deepseek-r1, relation:
+        distilled_from, edge: distilled_from, via: None, distance: 1}`` then ``{id: deepseek-v3-base, relation:
+        distilled_from, edge: rl_from, via: deepseek-r1, distance: 2}``. With ``series``, membership of a model
+        series counts as an edge of type ``series_member`` (member → series). Each ancestor is listed once, by
+        its shortest path (ties: file order of the edges), nearest first, so a predecessor always comes before
+        the entries reached through it; ``limit`` keeps the nearest ``limit`` (their predecessors among them;
+        ``relatives`` also gives the total). The walk visits each record and edge once; a cycle (which the
+        validator rejects) cannot make it loop.
         """
         return self._paths(model_id, self._walk(model_id, self._upstream(series)), limit)
 
     def descendants(self, model_id: str, *, series: bool = True, limit: int | None = None) -> list[dict]:
         """Every record that comes from the model, transitively: the mirror of ``ancestors``.
 
-        ``relations`` run from the model outwards (``relation`` is the type of the edge between the model and
-        the first record below it); read a path from the descendant back: D ← relations[-1] ← via[-1] ← … ←
-        relations[0] ← the model.
+        ``relation`` is the type of the edge between the model and the first record below it, ``edge`` the
+        type of the edge by which ``id`` comes from ``via``; read a path from the descendant back: D ← its
+        ``edge`` ← its ``via`` ← that entry's ``edge`` ← … ← the model (``path``).
         """
         return self._paths(model_id, self._walk(model_id, self._downstream(series)), limit)
 
@@ -167,20 +172,31 @@ class Registry:
 
     @staticmethod
     def _paths(model_id: str, reached: dict, limit: int | None) -> list[dict]:
-        # In breadth-first order a record's predecessor comes before it, so its path is already known.
-        paths: dict[str, tuple[list[str], list[str]]] = {}
+        # In breadth-first order a record's predecessor comes before it, so its first edge and distance are known.
+        first: dict[str, tuple[str, int]] = {}
         results = []
         for target in list(reached)[:limit]:
             previous, kind, inferred = reached[target]
             if previous == model_id:
-                via, relations = [], [kind]
+                relation, distance, via = kind, 1, None
             else:
-                before, kinds = paths[previous]
-                via, relations = [*before, previous], [*kinds, kind]
-            paths[target] = (via, relations)
-            results.append({"id": target, "relation": relations[0], "via": via, "relations": relations,
+                relation, distance = first[previous]
+                distance, via = distance + 1, previous
+            first[target] = (relation, distance)
+            results.append({"id": target, "relation": relation, "edge": kind, "via": via, "distance": distance,
                             "evidence": "inferred" if inferred else "explicit"})
         return results
+
+    @staticmethod
+    def path(results: list[dict] | dict[str, dict], target: str) -> list[dict]:
+        """The entries of an ``ancestors``/``descendants`` list (or of the same entries by id, to look up many
+        paths) on the path to ``target``, nearest the model first, following ``via`` back from ``target``.
+        KeyError when ``target`` or a predecessor is missing."""
+        by_id = results if isinstance(results, dict) else {result["id"]: result for result in results}
+        chain = [by_id[target]]
+        while chain[-1]["via"] is not None:
+            chain.append(by_id[chain[-1]["via"]])
+        return chain[::-1]
 
     def position(self, model_id: str) -> int:
         """The record's place in file order (for ordering results the way the registry lists them)."""

@@ -5,7 +5,9 @@
   ``base_model_relation``) and the display labels the site's compare page uses (one source for the words and
   number formats of both the Python renderers and the browser).
 - ``api/models/<id>.json``: one model's record as in the JSON export, every source it cites, and its ancestors
-  and descendants (``Registry.ancestors`` / ``descendants``: ``{id, relation, via, relations, evidence}``).
+  and descendants (``Registry.ancestors`` / ``descendants``: ``{id, relation, edge, via, distance, evidence}``,
+  where ``via`` names only the predecessor on the path, an earlier entry of the same list, so that the file grows
+  linearly with the number of relatives).
 - ``api/models.schema.json`` and ``api/model.schema.json``: their JSON Schemas.
 
 Paths inside the documents (``json``, ``pages``) are relative to the site root, so the files work wherever the
@@ -32,7 +34,7 @@ API_DIR = "api"
 API_INDEX = f"{API_DIR}/models.json"
 API_INDEX_SCHEMA = f"{API_DIR}/models.schema.json"
 API_MODEL_SCHEMA = f"{API_DIR}/model.schema.json"
-API_FORMAT_VERSION = 1
+API_FORMAT_VERSION = 2   # 2: `via` names the predecessor (was the whole path), `edge` and `distance` replace `relations`
 KEY_FACTS = ("announcement_date", "paper_date", "api_date", "weights_date", "parameters", "active_parameters",
              "context_length", "training_tokens")
 KEY_FACT_FIELDS = ("value", "status", "approx", "claims", "estimated_by", "source")
@@ -190,14 +192,20 @@ _VERSION = {"type": "string", "pattern": r"^(?:[0-9]{4}\.[0-9]{2}\.[0-9]{2}|unre
                            "`unreleased` for a build of uncommitted edits."}
 _RELATIVE = {
     "type": "object", "additionalProperties": False,
-    "required": ["id", "relation", "via", "relations", "evidence"],
+    "required": ["id", "relation", "edge", "via", "distance", "evidence"],
     "properties": {
         "id": {"type": "string", "description": "The ancestor's or descendant's id."},
-        "relation": {"type": "string", "description": "Type of the edge next to this model (the first of `relations`)."},
-        "via": {"type": "array", "items": {"type": "string"},
-                "description": "Ids of the records between this model and `id`, nearest first (empty: a direct edge)."},
-        "relations": {"type": "array", "items": {"type": "string"}, "minItems": 1,
-                      "description": "Edge types along the path from this model to `id` (one more than `via`)."},
+        "relation": {"type": "string",
+                     "description": "Type of the first edge of the path, the one next to this model (for a direct "
+                                    "edge the same as `edge`)."},
+        "edge": {"type": "string",
+                 "description": "Type of the edge that links `id` to `via` (or to this model when `via` is null)."},
+        "via": {"type": ["string", "null"],
+                "description": "The entry through which `id` is reached: the id of an earlier entry of the same list "
+                               "(its predecessor on the path), or null for a direct edge. Follow `via` from entry to "
+                               "entry to rebuild the whole path."},
+        "distance": {"type": "integer", "minimum": 1,
+                     "description": "Number of edges between this model and `id` (1: a direct edge)."},
         "evidence": {"enum": ["explicit", "inferred"],
                      "description": "`inferred` when any edge on the path is our inference, else `explicit`."},
     },
@@ -212,14 +220,14 @@ def model_schema() -> dict:
     base = export_schema()
     relative = copy.deepcopy(_RELATIVE)
     relative["properties"]["relation"]["enum"] = _relation_enum()
-    relative["properties"]["relations"]["items"] = {"enum": _relation_enum()}
+    relative["properties"]["edge"]["enum"] = _relation_enum()
     return {
         "$schema": DIALECT,
         "$id": "model.schema.json",
         "title": "FollowGPT model (JSON API)",
         "description": "One model of the FollowGPT registry: its record (as in the JSON export), the names of its "
                        "organisations, its licence, every source it cites, and its ancestors and descendants through "
-                       "typed lineage edges, transitively (each with the path that leads there).",
+                       "typed lineage edges, transitively (each with its predecessor on the path that leads there).",
         "type": "object",
         "required": ["format", "format_version", "dataset_version", "id", "json", "pages", "model", "organizations",
                      "license", "sources", *RELATION_KINDS],
@@ -238,9 +246,11 @@ def model_schema() -> dict:
             "sources": {"type": "object", "additionalProperties": {"$ref": "#/$defs/source"},
                         "description": "Every source the record cites, by id, in order of first use."},
             "ancestors": {"type": "array", "items": {"$ref": "#/$defs/relative"},
-                          "description": "Records this model comes from, transitively, nearest first."},
+                          "description": "Records this model comes from, transitively, nearest first (an "
+                                         "entry's `via` always comes before it)."},
             "descendants": {"type": "array", "items": {"$ref": "#/$defs/relative"},
-                            "description": "Records that come from this model, transitively, nearest first."},
+                            "description": "Records that come from this model, transitively, nearest first (an "
+                                           "entry's `via` always comes before it)."},
         },
         "$defs": {**base["$defs"], "relative": relative},
     }

@@ -220,10 +220,12 @@ INDIRECT_LIMIT = 60      # indirect relatives listed per direction (nearest firs
 API_PAGE = "data/api.md"
 
 
-def relation_chain(ctx: ViewContext, start: str, result: dict, upward: bool) -> str:
-    """A path read from the younger model: 'R1-Distill ← distilled from ← DeepSeek-R1 ← RL from ← V3-Base'."""
-    ids = [start, *result["via"], result["id"]]
-    relations = [label(EDGE_TYPES, kind, ctx.lang) for kind in result["relations"]]
+def relation_chain(ctx: ViewContext, start: str, result: dict, upward: bool, found: dict[str, dict]) -> str:
+    """A path read from the younger model: 'R1-Distill ← distilled from ← DeepSeek-R1 ← RL from ← V3-Base',
+    rebuilt by following ``via`` (each entry's predecessor) through ``found`` (the results by id)."""
+    steps = ctx.registry.path(found, result["id"])
+    ids = [start, *(step["id"] for step in steps)]
+    relations = [label(EDGE_TYPES, step["edge"], ctx.lang) for step in steps]
     if not upward:
         ids, relations = ids[::-1], relations[::-1]
     names = [markdown_text(ctx.model_name(model_id)) for model_id in ids]
@@ -254,10 +256,11 @@ def relatives(ctx: ViewContext, model_id: str, upward: bool) -> list[str]:
     # Every direct edge (two edges to one model are two entries), series membership, then the indirect relatives.
     near = [(edge.get("type"), f"{ctx.model_link(other)}{edge_detail(ctx, edge)}") for other, edge in direct]
     near += [(result["relation"], ctx.model_link(result["id"])) for result in found
-             if not result["via"] and result["relation"] == SERIES_EDGE]
-    far_results = [result for result in found if result["via"]][:INDIRECT_LIMIT]
-    far = [(result["relation"], relation_chain(ctx, model_id, result, upward)) for result in far_results]
-    shown = {other for other, _ in direct} | {result["id"] for result in found if not result["via"]} | \
+             if result["via"] is None and result["relation"] == SERIES_EDGE]
+    far_results = [result for result in found if result["via"] is not None][:INDIRECT_LIMIT]
+    by_id = {result["id"]: result for result in found}
+    far = [(result["relation"], relation_chain(ctx, model_id, result, upward, by_id)) for result in far_results]
+    shown = {other for other, _ in direct} | {result["id"] for result in found if result["via"] is None} | \
         {result["id"] for result in far_results}
     hidden = total - len(shown)
     order = {relation: index for index, relation in enumerate(EDGE_TYPES)}

@@ -7,8 +7,9 @@ Selections: ``family=`` (the edges into the family's records, so outside parents
 ``root=<id>`` (everything reachable downstream). Edges run parent → child; each carries its type as a label, a
 line style and a colour (told apart without colour), and a '?' after the label when the relation is our inference;
 the legend is generated from the vocabulary. A tree too wide for the content column is turned (TB ↔ LR, whichever
-is narrower, estimated by tree_layout) and, if still too wide, split by era into parts linked to each other, with
-nodes drawn in another part shown as dashed stubs; text is never shrunk for it. Node ids are generated (n0, n1, …) and labels quoted
+is narrower, estimated by tree_layout) and, if still too wide, split by era or by branch (whichever gives fewer
+parts) into parts linked to each other, with nodes drawn in another part shown as dashed stubs (and where
+drawing a series with its members inside one node saves parts, it is drawn so: ``fold_series``); text is never shrunk for it. Node ids are generated (n0, n1, …) and labels quoted
 and escaped, as engineering-notes "Mermaid labels" prescribes.
 """
 
@@ -166,9 +167,11 @@ INFERRED_MARK = "?"
 
 
 def edge_text(edge: dict, lang: str) -> str:
-    """The edge's label: its type, '?' when the relation is our inference, and the years it held."""
+    """The edge's label: its type, '?' when the relation is our inference, the years it held, and the member
+    it leads to when that member is drawn inside its series node."""
     mark = INFERRED_MARK if edge.get("evidence") == "inferred" else ""
-    return label(EDGE_TYPES, edge.get("type", ""), lang) + mark + edge_years(edge)
+    member = f"\n→ {edge['member']}" if edge.get("member") else ""   # drawn into its series (fold_series)
+    return label(EDGE_TYPES, edge.get("type", ""), lang) + mark + edge_years(edge) + member
 
 
 def link_style(edge_type: str) -> str:
@@ -179,14 +182,17 @@ def link_style(edge_type: str) -> str:
 
 
 def flowchart(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozenset(), direction="TB",
-              stubs=None) -> str:
+              stubs=None, labels=None) -> str:
     """The mermaid source (without the fence). ``stubs`` maps nodes drawn in another part of a split tree to
-    that part's anchor (they are drawn with a dashed border, like outside parents)."""
+    that part's anchor (they are drawn with a dashed border, like outside parents). ``labels``: node texts
+    other than ``node_text`` (a series drawn with its members, see ``fold_series``)."""
     stubs = stubs or {}
     nodes = chronological(ctx.registry, nodes)
     node_ids = {model_id: f"n{index}" for index, model_id in enumerate(nodes)}
     lines = [f"flowchart {direction}"]
-    lines += [f"    {node_ids[model_id]}[{node_label(ctx, model_id)}]" for model_id in nodes]
+    labels = labels or {}
+    lines += [f"    {node_ids[model_id]}[{multiline_label(labels[model_id]) if model_id in labels else node_label(ctx, model_id)}]"
+              for model_id in nodes]
     link_styles = []
     for index, (parent, child, edge) in enumerate(edges):
         lines.append(f"    {node_ids[parent]} -->|{multiline_label(edge_text(edge, ctx.lang))}| {node_ids[child]}")
@@ -253,25 +259,26 @@ class Part:
     stubs: dict[str, int] = field(default_factory=dict)   # node → index of the part that draws it
     first: int | None = None              # years of its own nodes
     last: int | None = None
+    heads: list[str] = field(default_factory=list)   # split by branch: the tops of the branches it draws
 
 
-def estimated_width(ctx: ViewContext, nodes, edges, direction: str) -> float:
+def estimated_width(ctx: ViewContext, nodes, edges, direction: str, labels=None) -> float:
     """The width mermaid may draw the tree at, with the estimate's margin of error for ``direction``."""
-    labels = {node: node_text(ctx, node) for node in nodes}
+    labels = {node: labels[node] if labels and node in labels else node_text(ctx, node) for node in nodes}
     return estimate(labels, [(parent, child, edge_text(edge, ctx.lang)) for parent, child, edge in edges],
                     direction).w * MARGIN[direction]
 
 
-def best_direction(ctx: ViewContext, nodes, edges, preferred: str | None) -> tuple[str, float]:
+def best_direction(ctx: ViewContext, nodes, edges, preferred: str | None, labels=None) -> tuple[str, float]:
     """The preferred direction if the tree fits in it, else the narrower one. Without a preference, left to
     right comes first: its width is estimated exactly (it is the sum of the ranks), and it keeps a node with
     many children or parents compact."""
     preferred = preferred or "LR"
     other = "LR" if preferred == "TB" else "TB"
-    widths = {preferred: estimated_width(ctx, nodes, edges, preferred)}
+    widths = {preferred: estimated_width(ctx, nodes, edges, preferred, labels)}
     if widths[preferred] <= FIT:
         return preferred, widths[preferred]
-    widths[other] = estimated_width(ctx, nodes, edges, other)
+    widths[other] = estimated_width(ctx, nodes, edges, other, labels)
     chosen = min(widths, key=lambda direction: (widths[direction], direction != preferred))
     return chosen, widths[chosen]
 
@@ -287,53 +294,69 @@ def era_of(ctx: ViewContext, nodes, edges) -> dict[str, str]:
     return {node: str(value) if value is not None else "9999" for node, value in dates.items()}
 
 
-def plan(ctx: ViewContext, nodes, edges, preferred: str | None = None) -> list[Part]:
-    """One part if the tree fits the column in some direction, else parts by era (consecutive years), each
-    drawing the edges whose later end is its own, with the other end as a stub."""
-    direction, width = best_direction(ctx, nodes, edges, preferred)
+def plan(ctx: ViewContext, nodes, edges, preferred: str | None = None, external=frozenset(),
+         labels: dict[str, str] | None = None) -> list[Part]:
+    """One part if the tree fits the column in some direction, else whichever split gives fewer, fuller parts
+    (``_cost``; a tie goes to era): by era (consecutive years) or by branch (sub-trees, small ones grouped). Each part
+    has its own nodes and the stubs of nodes drawn in another part."""
+    # Every node's text, measured once (a split estimates the same nodes many times).
+    labels = {node: (labels or {}).get(node) or node_text(ctx, node) for node in nodes}
+    direction, width = best_direction(ctx, nodes, edges, preferred, labels)
     if (width <= FIT and len(nodes) <= MAX_NODES) or len(nodes) <= 2:
         return [Part(list(nodes), list(edges), direction, width, own=list(nodes))]
-    era = era_of(ctx, nodes, edges)
-    ordered = sorted(chronological(ctx.registry, nodes), key=lambda node: era[node][:4])
-    position = {node: index for index, node in enumerate(ordered)}
+    splits = [split_by_era(ctx, nodes, edges, preferred, labels),
+              split_by_branch(ctx, nodes, edges, preferred, external, labels)]
+    return min(splits, key=_cost)
 
-    def part_of(own: list[str]) -> Part:
-        mine = set(own)
-        drawn = [(parent, child, edge) for parent, child, edge in edges
-                 if max(position[parent], position[child]) in {position[node] for node in own}]
-        stubs = [node for node in _nodes_of(drawn) if node not in mine]
-        chosen, chosen_width = best_direction(ctx, own + stubs, drawn, preferred)
-        return Part(own + stubs, drawn, chosen, chosen_width, own=list(own), stubs={node: -1 for node in stubs})
 
-    parts: list[Part] = []
-    current: list[str] = []
-    years = sorted({era[node][:4] for node in ordered})
-    for year in years:
-        block = [node for node in ordered if era[node][:4] == year]
-        trial = part_of(current + block)
-        if trial.width <= FIT and len(trial.nodes) <= MAX_NODES:
-            current += block
-            continue
-        if current:
-            parts.append(part_of(current))
-            current = []
-        for node in block:                       # one year alone is too wide: split it node by node
-            trial = part_of(current + [node])
-            if current and (trial.width > FIT or len(trial.nodes) > MAX_NODES):
-                parts.append(part_of(current))
-                current = []
-            current.append(node)
-    if current:
-        parts.append(part_of(current))
-    # a part with one or two models of its own is merged into the next one when the two fit together
+def _cost(parts: list[Part]) -> tuple[int, int, int, int]:
+    """Fewer parts too large for the column (a model too wide with its stubs alone), then fewer parts, then fewer
+    nearly empty parts (one or two models of their own), then fewer stubs."""
+    return (sum(not _fits(part) for part in parts), len(parts), sum(len(part.own) <= 2 for part in parts),
+            sum(len(part.stubs) for part in parts))
+
+
+def _fits(part: Part) -> bool:
+    return part.width <= FIT and len(part.nodes) <= MAX_NODES
+
+
+def _part(ctx: ViewContext, own: list[str], edges, owner, preferred, labels=None) -> Part:
+    """A part drawing ``own`` and every edge whose ``owner`` (one of its two ends) is its own; the other end
+    of such an edge, if not its own, is a stub."""
+    mine = set(own)
+    drawn = [edge for edge in edges if owner(edge) in mine]
+    stubs = [node for node in _nodes_of(drawn) if node not in mine]
+    if len(own) + len(stubs) > MAX_NODES:   # too many whatever its width: don't estimate it
+        return Part(own + stubs, drawn, preferred or "LR", float("inf"), own=list(own),
+                    stubs={node: -1 for node in stubs})
+    chosen, chosen_width = best_direction(ctx, own + stubs, drawn, preferred, labels)
+    return Part(own + stubs, drawn, chosen, chosen_width, own=list(own), stubs={node: -1 for node in stubs})
+
+
+def _merge_small(parts: list[Part], part_of, anywhere: bool = False) -> list[Part]:
+    """A part with one or two models of its own is merged into the next one when the two fit together (with
+    ``anywhere``, into the first other part it fits with: parts by branch need not stay in date order)."""
     index = 0
     while index + 1 < len(parts):
         merged = part_of(parts[index].own + parts[index + 1].own)
-        if min(len(parts[index].own), len(parts[index + 1].own)) <= 2 and merged.width <= FIT \
-                and len(merged.nodes) <= MAX_NODES:
+        if min(len(parts[index].own), len(parts[index + 1].own)) <= 2 and _fits(merged):
             parts[index:index + 2] = [merged]
         else:
             index += 1
+    if anywhere:
+        for small in [part for part in parts if len(part.own) <= 2]:
+            for index, other in enumerate(parts):
+                if other is small:
+                    continue
+                merged = part_of(other.own + small.own)
+                if _fits(merged):
+                    parts[index] = merged
+                    parts.remove(small)
+                    break
+    return parts
+
+
+def _finish(parts: list[Part], era: dict[str, str]) -> list[Part]:
     home = {node: index for index, part in enumerate(parts) for node in part.own}
     for part in parts:
         part.stubs = {node: home[node] for node in part.stubs}
@@ -342,39 +365,271 @@ def plan(ctx: ViewContext, nodes, edges, preferred: str | None = None) -> list[P
     return parts
 
 
-def part_title(part: Part, lang: str) -> str:
+def split_by_era(ctx: ViewContext, nodes, edges, preferred: str | None = None, labels=None) -> list[Part]:
+    """Parts of consecutive years, each drawing the edges whose later end is its own (a year too wide alone is
+    split model by model, in date order)."""
+    era = era_of(ctx, nodes, edges)
+    ordered = sorted(chronological(ctx.registry, nodes), key=lambda node: era[node][:4])
+    position = {node: index for index, node in enumerate(ordered)}
+
+    def part_of(own: list[str]) -> Part:
+        return _part(ctx, own, edges, lambda edge: max(edge[0], edge[1], key=position.__getitem__), preferred,
+                     labels)
+
+    parts: list[Part] = []
+    current: list[str] = []
+    years = sorted({era[node][:4] for node in ordered})
+    for year in years:
+        block = [node for node in ordered if era[node][:4] == year]
+        trial = part_of(current + block)
+        if _fits(trial):
+            current += block
+            continue
+        if current:
+            parts.append(part_of(current))
+            current = []
+        for node in block:                       # one year alone is too wide: split it node by node
+            trial = part_of(current + [node])
+            if current and not _fits(trial):
+                parts.append(part_of(current))
+                current = []
+            current.append(node)
+    if current:
+        parts.append(part_of(current))
+    return _finish(_merge_small(parts, part_of), era)
+
+
+def spanning_forest(ctx: ViewContext, nodes, edges) -> tuple[list[str], dict[str, list[str]]]:
+    """(roots, children): each node hangs under the first parent that reaches it breadth first from the roots
+    (nodes without a parent in the tree), earliest first, so a model with two parents sits in one branch."""
+    order = chronological(ctx.registry, list(nodes))
+    below: dict[str, list[str]] = {node: [] for node in order}
+    has_parent = set()
+    rank = {node: index for index, node in enumerate(order)}
+    for parent, child, _ in edges:
+        if parent in below and child in below and child not in below[parent]:
+            below[parent].append(child)
+            has_parent.add(child)
+    for node in below:
+        below[node].sort(key=rank.__getitem__)
+    roots = [node for node in order if node not in has_parent]
+    children: dict[str, list[str]] = {node: [] for node in order}
+    seen = set(roots)
+    queue = list(roots)
+    for start in [None, *order]:   # a node only reachable around a cycle (the validator rejects them) becomes a root
+        if start is not None and start not in seen:
+            roots.append(start)
+            seen.add(start)
+            queue.append(start)
+        while queue:
+            current = queue.pop(0)
+            for child in below[current]:
+                if child not in seen:
+                    seen.add(child)
+                    children[current].append(child)
+                    queue.append(child)
+    return roots, children
+
+
+def split_by_branch(ctx: ViewContext, nodes, edges, preferred: str | None = None, external=frozenset(),
+                    labels=None) -> list[Part]:
+    """Parts by branch (the sub-trees under the root's children, recursively), packed first fit: each unit goes
+    into the first part it fits in, so small branches share a part. Three ways of cutting the tree into units
+    are tried and the cheapest (``_cost``) kept: whole sub-trees (one too large gives its top node alone, then
+    its branches); the same, but a sub-tree too large gives its top levels that fit together; and families of
+    siblings (a node's children together, generation by generation: for a deep, wide tree, where a sub-tree of
+    three generations is already too wide, each part then holds two generations of several branches). An edge
+    is drawn in the part that owns its child (the parent, if drawn elsewhere, is a stub). A part's ``heads``
+    (its title) are the tops of its branches, an outside parent replaced by its children there."""
+    roots, children = spanning_forest(ctx, nodes, edges)
+
+    def part_of(own: list[str]) -> Part:
+        return _part(ctx, own, edges, lambda edge: edge[1], preferred, labels)
+
+    tried: dict[frozenset, bool] = {}
+
+    def fits(own: list[str]) -> bool:   # the same sets come up in each way of cutting
+        key = frozenset(own)
+        if key not in tried:
+            tried[key] = _fits(part_of(own))
+        return tried[key]
+
+    def subtree(node: str) -> list[str]:
+        found, stack = [], [node]
+        while stack:
+            current = stack.pop()
+            found.append(current)
+            stack.extend(reversed(children[current]))
+        return found
+
+    def cut(by_levels: bool) -> list[list[str]]:
+        """Units depth first (a unit's branches right after it): a sub-tree that fits is one unit; one that does
+        not is its top node alone (``by_levels``: its top levels that fit together) and the branches below."""
+        units: list[list[str]] = []
+        stack = list(reversed(roots))
+        while stack:
+            node = stack.pop()
+            whole = subtree(node)
+            if len(whole) == 1 or fits(whole):
+                units.append(whole)
+                continue
+            levels, unit = [[node]], [node]
+            while by_levels:
+                below = [child for current in levels[-1] for child in children[current]]
+                if not below or not fits(unit + below):
+                    break
+                levels.append(below)
+                unit = unit + below
+            units.append(unit)
+            stack.extend(reversed([child for current in levels[-1] for child in children[current]]))
+        return units
+
+    siblings = [[root] for root in roots]
+    queue = list(roots)
+    for current in queue:   # breadth first: generation by generation
+        if children[current]:
+            siblings.append(list(children[current]))
+            queue.extend(children[current])
+
+    parent_in_tree = {child: node for node, below in children.items() for child in below}
+    candidates = []
+    for units in (cut(False), cut(True), siblings):
+        groups: list[list[str]] = []
+        for unit in units:
+            for group in groups:
+                if fits(group + unit):
+                    group += unit
+                    break
+            else:
+                groups.append(list(unit))
+        parts = _merge_small([part_of(group) for group in groups], part_of, anywhere=True)
+        for part in parts:
+            mine = set(part.own)
+            tops = [node for node in part.own if parent_in_tree.get(node) not in mine]
+            part.heads = list(dict.fromkeys(
+                head for top in tops
+                for head in ([child for child in children[top] if child in mine] or [top]
+                             if top in external else [top])))
+        candidates.append(parts)
+    best = min(candidates, key=_cost)
+    return _finish(best, era_of(ctx, nodes, edges))
+
+
+HEADS_NAMED = 2   # a branch part's title names this many of its branches, then '…'
+
+
+def part_title(ctx: ViewContext, part: Part) -> str:
+    lang = ctx.lang
+    if part.heads:
+        names = [ctx.model_name(node) for node in part.heads[:HEADS_NAMED]]
+        key = "tree_branch" if len(part.heads) == 1 else "tree_branches" if len(part.heads) <= HEADS_NAMED \
+            else "tree_branches_more"
+        return text(key, lang).format(names=text("list_joiner", lang).join(names))
     if part.first is None:
         return text("tree_part_undated", lang)
     return str(part.first) if part.first == part.last else f"{part.first}–{part.last}"
 
 
-def part_heading(parts: list[Part], index: int, anchor: str, lang: str) -> str:
+def part_heading(ctx: ViewContext, parts: list[Part], index: int, anchor: str) -> str:
     """'第 2 部分（共 3 部分）：2022–2023 · ← 2017–2021 · 2024–2025 →', as HTML with links to the other parts."""
+    lang = ctx.lang
     links = []
     if index > 0:
-        links.append(f'<a href="#{anchor}-{index}">← {xml_text(part_title(parts[index - 1], lang))}</a>')
+        links.append(f'<a href="#{anchor}-{index}">← {xml_text(part_title(ctx, parts[index - 1]))}</a>')
     if index + 1 < len(parts):
-        links.append(f'<a href="#{anchor}-{index + 2}">{xml_text(part_title(parts[index + 1], lang))} →</a>')
-    heading = text("tree_part", lang).format(n=index + 1, total=len(parts), years=part_title(parts[index], lang))
+        links.append(f'<a href="#{anchor}-{index + 2}">{xml_text(part_title(ctx, parts[index + 1]))} →</a>')
+    heading = text("tree_part", lang).format(n=index + 1, total=len(parts), years=part_title(ctx, parts[index]))
     return (f'<p class="fgpt-tree-part" id="{anchor}-{index + 1}"><strong>{xml_text(heading)}</strong>'
             + "".join(f" · {link}" for link in links) + "</p>")
 
 
+def fold_series(ctx: ViewContext, nodes, edges) -> tuple[list[str], list[tuple[str, str, dict]], dict[str, str]]:
+    """The tree with members of a series drawn inside the series node: (nodes, edges, labels of the series nodes).
+
+    A member is folded when nothing in the tree comes from it (and it is not a series itself); a series with two
+    or more such members lists them on a line of its own and takes their edges. When the folded members all
+    come from the same parents by the same relations, each such edge is drawn once; otherwise each carries the
+    name of the member it belongs to, so the drawing says no more than the registry does. Other members stay
+    nodes of their own."""
+    registry = ctx.registry
+    has_children = {parent for parent, _, edge in edges if edge.get("type") != SERIES_EDGE}
+    members: dict[str, list[str]] = {}
+    for parent, child, edge in edges:
+        if edge.get("type") == SERIES_EDGE:
+            members.setdefault(parent, []).append(child)
+    folded: dict[str, list[str]] = {}
+    shared: dict[str, bool] = {}
+    for series, group in members.items():
+        signatures = {}
+        for member in group:
+            if member in has_children or member in members:
+                continue
+            signature = tuple(sorted((parent, edge.get("type", ""), edge.get("evidence", "")) for parent, child, edge
+                                     in edges if child == member and edge.get("type") != SERIES_EDGE))
+            if series not in {parent for parent, *_ in signature}:
+                signatures[member] = signature
+        if len(signatures) >= 2:
+            folded[series] = chronological(registry, list(signatures))
+            shared[series] = len(set(signatures.values())) == 1
+    if not folded:
+        return list(nodes), list(edges), {}
+    short = {}
+    labels = {}
+    for series, group in folded.items():
+        names = _short_names([ctx.model_name(member) for member in group], ctx.model_name(series))
+        short.update(zip(group, names))
+        labels[series] = node_text(ctx, series) + "\n" + " · ".join(names)
+    into = {member: series for series, group in folded.items() for member in group}
+    kept_edges, seen = [], set()
+    for parent, child, edge in edges:
+        if child in into:
+            if edge.get("type") == SERIES_EDGE:
+                continue
+            if not shared[into[child]]:
+                edge = {**edge, "member": short[child]}
+            child = into[child]
+        key = (parent, child, edge.get("type"), edge.get("evidence"), edge.get("member"))
+        if key not in seen:
+            seen.add(key)
+            kept_edges.append((parent, child, edge))
+    return [node for node in nodes if node not in into], kept_edges, labels
+
+
+def _short_names(names: list[str], series_name: str) -> list[str]:
+    """Member names without the words they all share with the start of the series' name
+    ('DeepSeek-R1-Distill-Qwen-7B' under 'DeepSeek-R1-Distill' → 'Qwen-7B')."""
+    prefix = ""
+    for index in range(min(len(name) for name in names)):
+        if len({name[index] for name in names}) > 1:
+            break
+        if names[0][index] in " -" and series_name.startswith(names[0][:index]):
+            prefix = names[0][:index + 1]
+    return [name[len(prefix):] for name in names] if prefix else names
+
+
 def render_tree(ctx: ViewContext, nodes, edges, focus=frozenset(), external=frozenset(), direction=None) -> str:
     ctx.assets.add("mermaid")
-    parts = plan(ctx, list(nodes), list(edges), direction)
+    nodes, edges, labels = list(nodes), list(edges), {}
+    parts = plan(ctx, nodes, edges, direction, frozenset(external))
+    if len(parts) > 1:   # too large: would drawing series with their members inside save parts?
+        folded_nodes, folded_edges, folded_labels = fold_series(ctx, nodes, edges)
+        if folded_labels and not set(focus) - set(folded_nodes):
+            folded = plan(ctx, folded_nodes, folded_edges, direction, frozenset(external), folded_labels)
+            if _cost(folded) < _cost(parts):
+                nodes, edges, labels, parts = folded_nodes, folded_edges, folded_labels, folded
     outside = bool(set(external) & set(nodes)) or len(parts) > 1
     if len(parts) == 1:
         part = parts[0]
-        diagram = ("```mermaid\n" + flowchart(ctx, part.nodes, part.edges, set(focus), set(external), part.direction)
-                   + "\n```")
+        diagram = ("```mermaid\n" + flowchart(ctx, part.nodes, part.edges, set(focus), set(external), part.direction,
+                                                labels=labels) + "\n```")
         return diagram + ("\n\n" + legend(edges, ctx.lang, outside) if edges else "")
     anchor = "fgpt-tree-" + hashlib.sha1(repr((sorted(nodes), ctx.lang)).encode()).hexdigest()[:8]
-    blocks = [f'<p class="fgpt-tree-parts">{xml_text(text("tree_split", ctx.lang).format(total=len(parts)))}</p>']
+    split = "tree_split_branch" if parts[0].heads else "tree_split"
+    blocks = [f'<p class="fgpt-tree-parts">{xml_text(text(split, ctx.lang).format(total=len(parts)))}</p>']
     for index, part in enumerate(parts):
-        blocks.append(part_heading(parts, index, anchor, ctx.lang))
+        blocks.append(part_heading(ctx, parts, index, anchor))
         blocks.append("```mermaid\n" + flowchart(ctx, part.nodes, part.edges, set(focus), set(external),
-                                                  part.direction, part.stubs) + "\n```")
+                                                  part.direction, part.stubs, labels) + "\n```")
     blocks.append(legend(edges, ctx.lang, outside))
     return "\n\n".join(blocks)
 

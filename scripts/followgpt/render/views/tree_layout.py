@@ -12,6 +12,7 @@ Checked against the diagrams mermaid drew for the site: see tests/render/test_tr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 FONT = 16.0
 WRAP = 200.0
@@ -48,6 +49,7 @@ def text_width(text: str) -> float:
     return sum(char_width(char) for char in text)
 
 
+@lru_cache(maxsize=1 << 16)   # a split tree measures the same labels for every part it tries
 def wrapped(text: str, limit: float = WRAP) -> tuple[float, int]:
     """(width, lines) of ``text`` wrapped at spaces (and between CJK characters) within ``limit`` px."""
     widest, lines = 0.0, 0
