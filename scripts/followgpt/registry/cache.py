@@ -42,6 +42,13 @@ def _content_key(root: Path, files: list[Path], today: dt.date) -> str:
     return digest.hexdigest()
 
 
+def content_key(root: Path, today: dt.date | None = None) -> str:
+    """The key the registry under ``root`` is kept by: it changes whenever a fresh load could give another
+    registry (its files, the registry's code, today's date)."""
+    root = Path(root).resolve()
+    return _content_key(root, _inputs(root), today or dt.date.today())
+
+
 def load_registry_cached(root: Path, cache_dir: Path | None = None, today: dt.date | None = None) -> Registry:
     """Like ``load_registry(root)``, reusing an earlier load of the same files (raises RegistryError alike)."""
     root = Path(root).resolve()

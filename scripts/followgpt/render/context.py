@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -41,6 +43,24 @@ class SiteContext:
     history: Any = None      # followgpt.dataset.History: the dataset's versions (changelog, version stamps)
     site_url: str = ""       # this language's absolute site root, for links that leave the site (citations)
     repository: str = ""     # owner/name on GitHub, for "report a problem" links ('' leaves them out)
+
+    def fingerprint(self, registry_key: str) -> str:
+        """A hash of everything in this context a view may read, given ``registry_key`` (the registry's content
+        key, followgpt.registry.cache.content_key): with the same fingerprint, the same Markdown on the same page
+        expands to the same text. Dataset versions are named by their commit; the uncommitted one follows from
+        the registry."""
+        usages = self.usages or Usages()
+        parts = {
+            "registry": registry_key, "lang": self.lang, "site_url": self.site_url, "repository": self.repository,
+            "pages": list(self.pages.items()),
+            "usages": {table: {key: sorted(pages) for key, pages in sorted(getattr(usages, table).items())}
+                       for table in ("models", "sources", "terms")},
+            "history": None if self.history is None else [
+                self.history.available, self.history.reason,
+                [[version.name, version.date.isoformat(), version.commit, version.initial]
+                 for version in self.history.versions]],
+        }
+        return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
     @cached_property
     def page_order(self) -> dict[str, int]:

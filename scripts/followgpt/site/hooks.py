@@ -13,6 +13,8 @@ files as a clean one.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import logging
 import os
 from pathlib import Path
@@ -30,10 +32,11 @@ from followgpt.i18n import (LANGUAGE_NAMES, other_language, reviewed_note, site_
                             untranslated_page)
 from followgpt.navigation import NavError, load_nav, nav_for
 from followgpt.registry import RegistryError
-from followgpt.registry.cache import load_registry_cached
+from followgpt.registry.cache import content_key, load_registry_cached
 from followgpt.render import (API_INDEX, EXPORT_FILES, FEED_FILE, FEED_TITLES, MarkerError, SiteContext, api_files,
                               collect_usages, expand_page, export_schema_text, model_page_path, model_page_stub,
                               to_atom, to_bibtex, to_csv, to_json)
+from followgpt.render.context import Expanded
 from followgpt.render.labels import text as label_text
 from followgpt.render.links import absolute_page_url
 from followgpt.render.machine import LLMS_FILE, MachinePage, absolute_links, llms_txt, markdown_copy_path, page_entry
@@ -76,6 +79,7 @@ class SiteHooks:
         self.pending_pages: list[Path] = []   # written pages whose diagrams were not in the cache yet
         self.worker: language_worker.LanguageBuild | None = None
         self.pages: PageCache | None = None
+        self.expansions: PageCache | None = None   # expanded Markdown, by page and site fingerprint
         self.converting: dict[str, tuple] = {}  # src_uri -> (cache key, cached entry or None, Markdown, warnings)
         self.warnings = _WarningCounter()
 
@@ -191,15 +195,16 @@ class SiteHooks:
             site_url=config.site_url or "",
             repository=config.extra.get("repository") or "",
         )
+        self.expansions = None
+        if self.pages is not None:   # FOLLOWGPT_PAGE_CACHE=0 turns both off
+            fingerprint = self.site.fingerprint(content_key(self.root / "resources"))
+            self.expansions = PageCache(self._cache() / "expanded" / self.lang, _code_hash() + fingerprint)
         return files
 
     # -- pages -----------------------------------------------------------------------------------------
 
     def on_page_markdown(self, markdown: str, page, config, files):
-        try:
-            expanded = expand_page(markdown, page_path=page.file.src_uri, lang=self.lang, site=self.site)
-        except MarkerError as exc:
-            raise PluginError(str(exc)) from None
+        expanded = self._expanded(markdown, page)
         page.meta["followgpt_assets"] = set(expanded.assets)
         self.machine_pages[page.file.src_uri] = MachinePage(
             page.file.src_uri, _title_of(expanded.markdown) or page.title or "", page.meta.get("description", ""),
@@ -267,10 +272,13 @@ class SiteHooks:
         if self.drawer is not None:
             self._draw_diagrams()
         if self.pages is not None:
-            self.pages.prune()
-            log.info(f"Converted {len(self.pages.used) - self.pages.hits} pages, took {self.pages.hits} from the "
-                     f"page cache ({lang} site).")
-            self.pages = None
+            expansions = self.expansions
+            for cache in (self.pages, expansions):
+                cache.prune()
+            log.info(f"Expanded markers on {len(expansions.used) - expansions.hits} pages and converted "
+                     f"{len(self.pages.used) - self.pages.hits}; {expansions.hits} and {self.pages.hits} came from "
+                     f"the cache ({lang} site).")
+            self.pages = self.expansions = None
         if lang == DEFAULT_LANGUAGE:
             if self.worker is not None:
                 worker, self.worker = self.worker, None
@@ -280,6 +288,23 @@ class SiteHooks:
                     raise PluginError(f"The English site failed to build:\n{exc}") from None
             elif (self.root / EN_CONFIG).is_file():
                 self._build_english(config)
+
+    def _expanded(self, markdown: str, page) -> Expanded:
+        """The page's Markdown with its registry markers expanded, from the expansion cache when this page's
+        Markdown and everything the views read (the site fingerprint) are unchanged."""
+        key = None
+        if self.expansions is not None:
+            key = self.expansions.key(page.file.src_uri, page.url, markdown)
+            kept = self.expansions.get(key, Expanded)
+            if kept is not None:
+                return kept
+        try:
+            expanded = expand_page(markdown, page_path=page.file.src_uri, lang=self.lang, site=self.site)
+        except MarkerError as exc:
+            raise PluginError(str(exc)) from None
+        if key is not None:
+            self.expansions.put(key, expanded)
+        return expanded
 
     def _converted(self, html: str, page, config, files) -> str:
         """The page's HTML, from the page cache or, after a real conversion, into it."""
@@ -394,6 +419,16 @@ class _WarningCounter(logging.Handler):
         logger = logging.getLogger("mkdocs")
         if self not in logger.handlers:
             logger.addHandler(self)
+
+
+@functools.lru_cache(maxsize=1)
+def _code_hash() -> str:
+    """A hash of the project's own Python code (the views that expand markers), for the expansion cache."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parents[1]
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def _title_line(markdown: str) -> str:

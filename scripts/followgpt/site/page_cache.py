@@ -57,7 +57,7 @@ def settings_signature(config_texts: list[str], extra: list[str]) -> str:
 
 
 class PageCache:
-    """Converted pages by key, one file each in ``folder``. Using an entry refreshes its file time; entries no
+    """Converted pages (or expanded Markdown: any picklable value) by key, one file each in ``folder``. Using an entry refreshes its file time; entries no
     build has used for a day are pruned. (Not simply every entry this build did not use: the tests build tiny
     projects on the project's own cache, and the other project's pages must survive them.)"""
 
@@ -71,7 +71,7 @@ class PageCache:
     def key(self, src_uri: str, url: str, markdown: str) -> str:
         return hashlib.sha256("\0".join((self.signature, src_uri, url, markdown)).encode("utf-8")).hexdigest()
 
-    def get(self, key: str) -> ConvertedPage | None:
+    def get(self, key: str, kind: type = ConvertedPage):
         self.used.add(key)
         path = self.folder / f"{key}.pickle"
         try:
@@ -79,7 +79,7 @@ class PageCache:
                 entry = pickle.load(stream)
         except (FileNotFoundError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
             return None
-        if not isinstance(entry, ConvertedPage):
+        if not isinstance(entry, kind):
             return None
         try:
             os.utime(path)
@@ -88,7 +88,7 @@ class PageCache:
         self.hits += 1
         return entry
 
-    def put(self, key: str, entry: ConvertedPage) -> None:
+    def put(self, key: str, entry) -> None:
         """Write the entry whole or not at all (both languages and several builds may share the folder)."""
         self.used.add(key)
         self.folder.mkdir(parents=True, exist_ok=True)
