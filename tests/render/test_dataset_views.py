@@ -81,7 +81,7 @@ def test_model_page_and_dataset_cite_blocks_name_the_version(make_site, history)
     site = site_with(make_site, history, "en")
     page = expand_page("<!-- followgpt:model-page id=gpt-3 -->\n", page_path="models/gpt-3.md", lang="en",
                        site=site).markdown
-    assert "## Cite this { #cite }" in page
+    assert "## Cite this { #cite data-search-exclude }" in page
     assert "dataset version 2026.12.05. https://example.org/followgpt/models/gpt-3/" in page
     assert "@misc{followgpt-gpt-3," in page and "version = {2026.12.05}" in page
     dataset = expand_page("<!-- followgpt:cite -->\n", page_path="data/downloads.md", lang="zh",

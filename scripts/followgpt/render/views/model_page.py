@@ -34,6 +34,10 @@ from .tree import render_tree, select_around
 NAME = "model-page"
 BLOCK = True
 OPTIONS = {"id": "model"}
+# Material's search skips an element with this attribute (and a heading's whole section): the boilerplate of
+# every model page (which notes discuss it, how to cite it, the per-fact report links) would otherwise make a
+# search for a note's title or for "cite" return every model page.
+SEARCH_EXCLUDE = "data-search-exclude"
 
 
 def _colon(lang: str) -> str:
@@ -168,7 +172,7 @@ def report_fields(ctx: ViewContext, model_id: str) -> list[str]:
     title = bilingual(record["name"], "en")
     links = [markdown_link(label(FACT_NAMES, name, ctx.lang), report_url(repository, page, f"{model_id}.{name}", title))
              for name in present]
-    return [text("report_fields", ctx.lang) + " · ".join(links) + " { .fgpt-report-fields }", ""]
+    return [text("report_fields", ctx.lang) + " · ".join(links) + f" {{ .fgpt-report-fields {SEARCH_EXCLUDE} }}", ""]
 
 
 def facts_table(ctx: ViewContext, model_id: str) -> list[str]:
@@ -327,9 +331,9 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
         lines += [f"## {text('lineage', lang)} {{ #lineage }}", ""] + lineage + [""]
     pages = discussing_pages(ctx, model_id)
     if pages:
-        lines += [f"## {text('discussed_in', lang)} {{ #notes }}", ""] + [f"- {ctx.page_link(path)}" for path in pages]
+        lines += [f"## {text('discussed_in', lang)} {{ #notes {SEARCH_EXCLUDE} }}", ""] + [f"- {ctx.page_link(path)}" for path in pages]
         lines.append("")
-    lines += [f"## {cite.HEADING[lang]} {{ #cite }}", ""] + cite.cite_block(ctx, model_id)
+    lines += [f"## {cite.HEADING[lang]} {{ #cite {SEARCH_EXCLUDE} }}", ""] + cite.cite_block(ctx, model_id)
     return "\n".join(lines).rstrip()
 
 
