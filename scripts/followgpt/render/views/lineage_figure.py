@@ -47,6 +47,7 @@ LABEL_GAP = 3                  # between labels in one gap
 CURVE = 22                     # room either side of a gap's labels for the edges to bend
 MIN_GAP = 44
 MARGIN = 4
+PORT_SHARE = 0.7              # of a box's side, at most, where edges end
 MAX_RANK = 12                  # more nodes than this in one rank: the rest are listed under the figure
 # widest natural width: drawn at MIN_SCALE it fits a 688px desktop column (and is < 2.2 phone columns)
 MAX_WIDTH = 740
@@ -216,7 +217,7 @@ def _layout(nodes: list[str], sizes: dict[str, tuple[float, float]], edges: list
                           key=lambda index: (centre(chains[index][-2]), index))
         for group, ports in ((leaving, out_port), (entering, in_port)):
             box = placed[node]
-            spread = min(box.h * 0.6, 8.0 * (len(group) - 1))
+            spread = min(box.h * PORT_SHARE, PORT * (len(group) - 1))
             for k, index in enumerate(group):
                 offset = (k / (len(group) - 1) - 0.5) * spread if len(group) > 1 else 0.0
                 ports[(index, node)] = box.y + box.h / 2 + offset
@@ -348,6 +349,24 @@ def sizes_for(ctx: ViewContext, nodes: list[str], edges: list, name_wrap: float,
     return texts, sizes, label_texts, label_sizes
 
 
+PORT = 7      # px between the ends of edges entering or leaving one side of a box
+
+
+def roomy(sizes: dict, pairs: list[tuple[str, str]], direction: str) -> dict:
+    """Boxes whose side facing their parents (or children) is long enough for each edge's arrowhead to be seen:
+    in a left-to-right layout the height grows, in a top-to-bottom one the width."""
+    entering: dict[str, int] = {}
+    leaving: dict[str, int] = {}
+    for parent, child in pairs:
+        leaving[parent] = leaving.get(parent, 0) + 1
+        entering[child] = entering.get(child, 0) + 1
+    out = {}
+    for node, (w, h) in sizes.items():
+        need = (max(entering.get(node, 0), leaving.get(node, 0)) - 1) * PORT / PORT_SHARE
+        out[node] = (w, max(h, need)) if direction == "LR" else (max(w, need), h)
+    return out
+
+
 def arrange(ctx: ViewContext, nodes: list[str], edges: list):
     """The layout, with names and labels wrapped tighter when the figure is wider than MAX_WIDTH."""
     tried = []
@@ -355,6 +374,7 @@ def arrange(ctx: ViewContext, nodes: list[str], edges: list):
     for direction in ("LR", "TB"):
         for name_wrap, label_wrap in ((NAME_WRAP, LABEL_WRAP), (104, 72), (84, 56)):
             texts, sizes, label_texts, label_sizes = sizes_for(ctx, nodes, edges, name_wrap, label_wrap)
+            sizes = roomy(sizes, pairs, direction)
             placed = layout(nodes, sizes, pairs, label_sizes, direction)
             if placed.width <= MAX_WIDTH:
                 return placed, texts, label_texts
@@ -437,7 +457,8 @@ def svg(ctx: ViewContext, model_id: str, nodes: list[str], edges: list, figure_i
                 else "fill:var(--md-default-bg-color, #fff)")
         shape = (f'<rect x="{box.x:.1f}" y="{box.y:.1f}" width="{box.w:.1f}" height="{box.h:.1f}" rx="5" '
                  f'stroke="currentColor"{border} style="{fill}"/>'
-                 + _text_lines(texts[node], box.x + box.w / 2, box.y + PAD_Y, NODE_LINE, NODE_FONT,
+                 + _text_lines(texts[node], box.x + box.w / 2, box.y + (box.h - NODE_LINE * len(texts[node])) / 2,
+                               NODE_LINE, NODE_FONT,
                                ' font-weight="bold"' if focus else ""))
         if focus:
             out.append(f'<g class="fgpt-lineage-focus" data-model="{xml_text(node)}">{shape}</g>')
