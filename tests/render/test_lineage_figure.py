@@ -67,6 +67,21 @@ def test_boxes_and_labels_never_overlap_in_a_wide_fan(direction):
                and box.y + box.h <= placed.height + 0.01 for box in boxes)
 
 
+def test_a_neighbourhood_of_thirty_keeps_at_most_max_rank_a_rank_and_draws_them_apart():
+    children = [f"c{index:02}" for index in range(30)]
+    nodes = ["p", "focus"] + children
+    edges = [("p", "focus", {})] + [("focus", child, {}) for child in children] + [("p", "c00", {})]
+    kept, kept_edges, dropped = lineage_figure.trimmed("focus", nodes, edges)
+    assert "c00" in kept                                           # joined to more than the focus: always drawn
+    assert len([node for node in kept if node.startswith("c")]) == lineage_figure.MAX_RANK
+    assert set(kept) | set(dropped) == set(nodes) and not set(kept) & set(dropped)
+    assert all(parent in kept and child in kept for parent, child, _ in kept_edges)
+    sizes = {node: (90.0, 44.0) for node in kept}
+    placed = layout(kept, sizes, [(parent, child) for parent, child, _ in kept_edges], [(80.0, 30.0)] * len(kept_edges))
+    boxes = list(placed.nodes.values()) + list(placed.labels.values())
+    assert all(not overlaps(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:])
+
+
 # -- the figure on a model page (fixture registry) -----------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

@@ -317,7 +317,7 @@ def selection(registry, model_id: str):
     return nodes, edges + series_edges(registry, nodes)
 
 
-def trimmed(ctx: ViewContext, model_id: str, nodes: list[str], edges: list) -> tuple[list[str], list, list[str]]:
+def trimmed(model_id: str, nodes: list[str], edges: list) -> tuple[list[str], list, list[str]]:
     """Nodes in a rank of more than MAX_RANK that only touch the focus are left out from the MAX_RANK-th on
     (chronological order decides); returns the kept nodes and edges, and the nodes left out."""
     pairs = [(parent, child) for parent, child, _ in edges]
@@ -332,7 +332,7 @@ def trimmed(ctx: ViewContext, model_id: str, nodes: list[str], edges: list) -> t
         if len(layer) <= MAX_RANK:
             continue
         spare = [node for node in layer if node != model_id and degree.get(node, 0) == 1]
-        keep_spare = max(0, MAX_RANK - 1 - (len(layer) - len(spare)))
+        keep_spare = max(0, MAX_RANK - (len(layer) - len(spare)))
         dropped += spare[keep_spare:]
     gone = set(dropped)
     return ([node for node in nodes if node not in gone],
@@ -477,7 +477,7 @@ def render_figure(ctx: ViewContext, model_id: str) -> str:
     if not edges:
         return ""
     nodes = chronological(ctx.registry, nodes)
-    kept_nodes, kept_edges, dropped = trimmed(ctx, model_id, nodes, edges)
+    kept_nodes, kept_edges, dropped = trimmed(model_id, nodes, edges)
     figure_id = "fgpt-lineage-" + hashlib.sha1(f"{model_id}\n{ctx.lang}".encode()).hexdigest()[:8]
     caption = ""
     if dropped:
