@@ -487,7 +487,9 @@ def render_figure(ctx: ViewContext, model_id: str) -> str:
             if other in dropped:
                 relation.setdefault(other, edge_text(edge, ctx.lang).replace("\n", " "))
         items = [f'<a href="{xml_text(relative_url(ctx.page_path, model_page_path(node)))}">'
-                 f'{xml_text(ctx.model_name(node))}</a> ({xml_text(relation.get(node, ""))})' for node in dropped]
+                 f'{xml_text(ctx.model_name(node))}</a>'
+                 + (f'（{xml_text(relation.get(node, ""))}）' if ctx.lang == "zh" else f' ({xml_text(relation.get(node, ""))})')
+                 for node in dropped]
         caption = (f'\n<figcaption>{xml_text(text("lineage_figure_more", ctx.lang).format(n=len(dropped)))}'
                    f'{text("list_joiner", ctx.lang).join(items)}</figcaption>')
     figure = (f'<figure class="fgpt-figure fgpt-lineage-figure">\n<div class="fgpt-scroll">\n'
