@@ -8,8 +8,11 @@ is pulled just before its nearest child, as dagre does, so few edges skip a rank
 the ranks between through a slot of its own. Within a rank, nodes are ordered by barycenter sweeps (the order with
 fewest crossings wins) and stacked, centred on the tallest rank. Each edge's label (its relation, "?" when
 inferred, the years it held) sits on the edge in the gap after its parent, on the page background, and the labels
-in one gap are moved apart so that none overlap. A rank with more than MAX_RANK nodes keeps the first ones drawn
-and lists the rest, as links with their relation, under the figure.
+in one gap are moved apart so that none overlap; a box's side grows until each edge ending there has room for its
+own arrowhead. When the figure is wider than MAX_WIDTH even with names and labels wrapped tighter, it is drawn top
+to bottom instead (the same layout, transposed; ChatGPT's neighbourhood of 16 needs it). A rank with more than
+MAX_RANK nodes keeps MAX_RANK drawn (of the nodes joined only to the model, the latest are left out) and lists the
+rest, as links with their relation, under the figure.
 
 Colours and line styles are the trees' (tree.EDGE_COLOURS / EDGE_STROKES); text is ``currentColor``, boxes are
 filled with the page background, so the figure follows both palettes. Sizes use tree_layout's text metrics; the
