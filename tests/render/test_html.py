@@ -31,10 +31,11 @@ def test_reference_and_glossary_anchors(expand):
         assert f'id="{anchor}"' in out
 
 
-def test_model_page_html_has_one_h1_and_a_mermaid_block(expand):
+def test_model_page_html_has_one_h1_and_an_inline_lineage_figure(expand):
     out = html(expand("<!-- followgpt:model-page id=odd-x -->\n", lang="en", page_path="models/odd-x.md").markdown)
     assert out.count("<h1") == 1
-    assert '<div class="mermaid">' in out
+    assert '<figure class="fgpt-figure fgpt-lineage-figure">' in out and '<svg xmlns' in out
+    assert '<div class="mermaid">' not in out
     assert "<script>" not in out
 
 

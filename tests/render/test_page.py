@@ -110,7 +110,8 @@ def test_publisher_and_escaped_title_in_footnote(expand):
 def test_assets(expand):
     assert expand("<!-- followgpt:tree ids=gpt-2,gpt-3 -->\n").assets == {"mermaid"}
     assert expand("<!-- followgpt:table ids=gpt-2,gpt-3 -->\n").assets == {"tablesort"}
-    assert expand("<!-- followgpt:model-page id=gpt-3 -->\n", page_path="models/gpt-3.md").assets == {"mermaid"}
+    # the model page's lineage figure is inline SVG: no client library
+    assert expand("<!-- followgpt:model-page id=gpt-3 -->\n", page_path="models/gpt-3.md").assets == set()
     assert expand("<!-- followgpt:glossary -->\n").assets == set()
 
 

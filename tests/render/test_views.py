@@ -115,7 +115,7 @@ def test_model_page(expand):
     assert "- **scaled from**\n    - [GPT-2](gpt-2.md) (stated by the authors)[^brown2020-gpt3]\n" in markdown
     assert "- **fine-tuned from**\n    - [text-davinci-003](text-davinci-003.md) (stated by the authors)" in markdown
     assert "    - [end](end.md) (inferred: Our reading.)\n" in markdown
-    assert "```mermaid" in markdown
+    assert '<figure class="fgpt-figure fgpt-lineage-figure">' in markdown and "```mermaid" not in markdown
     assert "## Notes that discuss it { #notes data-search-exclude }\n\n- [首页](../index.md)\n- [GPT-3 笔记](../gpt/gpt-3.md)" in markdown
     assert re.findall(r"^## .*\{ #[a-z-]+(?: data-search-exclude)? \}$", markdown, re.M) == [
         "## Facts { #facts }", "## Training { #training }", "## Lineage { #lineage }", "## Notes that discuss it { #notes data-search-exclude }",

@@ -6,7 +6,7 @@ terms, aliases); a facts table with sources, locators, notes, dated values (sinc
 attributed third-party estimates (never as the value) and rumours — total and active parameters labelled apart for
 mixture-of-experts models; API snapshots and lifecycle events; training; ancestors and descendants, transitively,
 grouped by the type of the edge next to the model (each direct edge with its evidence, dates and source, each
-indirect relative with the path to it, Registry.ancestors/descendants); a neighbourhood tree, and the notes that discuss the model (from usages). The view writes the page's H1 itself, so the
+indirect relative with the path to it, Registry.ancestors/descendants); a neighbourhood figure (inline SVG, views/lineage_figure.py), and the notes that discuss the model (from usages). The view writes the page's H1 itself, so the
 generated page (``stub(registry, id, lang)``) is only front matter and the marker.
 """
 
@@ -29,7 +29,7 @@ from ..links import absolute_page_url, model_page_path
 from ..report import report_url
 from . import cite
 from .table import markdown_table
-from .tree import render_tree, select_around
+from .lineage_figure import render_figure
 
 NAME = "model-page"
 BLOCK = True
@@ -291,11 +291,12 @@ def relatives(ctx: ViewContext, model_id: str, upward: bool) -> list[str]:
 
 def lineage_section(ctx: ViewContext, model_id: str) -> list[str]:
     """Where the model comes from and what came of it, transitively, grouped by edge type; then the
-    neighbourhood tree (direct edges only)."""
+    neighbourhood figure (direct edges only), drawn in Python as inline SVG (lineage_figure)."""
     lines = relatives(ctx, model_id, upward=True) + relatives(ctx, model_id, upward=False)
     if lines:
-        nodes, edges, focus, external = select_around(ctx.registry, model_id, 1)
-        lines += [render_tree(ctx, nodes, edges, focus, external)]
+        figure = render_figure(ctx, model_id)
+        if figure:
+            lines += [figure]
     return lines
 
 
