@@ -46,6 +46,7 @@ from followgpt.site import vendor
 from followgpt.site import prerender
 from followgpt.site.layout import prewrap_tables
 from followgpt.site.page_cache import ConvertedPage, PageCache, settings_signature
+from followgpt.site.search_view import lift_svgs, restore_svgs
 from followgpt.site import language_worker
 from followgpt.site.prerender import DiagramDrawer, PrerenderError, settings_of
 
@@ -82,6 +83,7 @@ class SiteHooks:
         self.expansions: PageCache | None = None   # expanded Markdown, by page and site fingerprint
         self.converting: dict[str, tuple] = {}  # src_uri -> (cache key, cached entry or None, Markdown, warnings)
         self.warnings = _WarningCounter()
+        self.lifted_svgs: dict[str, list[str]] = {}   # src_uri -> inline SVGs kept out of the search index
 
     # -- configuration ---------------------------------------------------------------------------------
 
@@ -230,6 +232,8 @@ class SiteHooks:
             # Diagrams drawn by the build leave an empty slot here: no mermaid markup remains in the page, so
             # mkdocs-mermaid2 skips it (its own check) and the template adds no diagram runtime.
             html = self.drawer.slot_page(html)
+        # Figures drawn in Python are inline SVG: out of what Material's search reads, back in on_post_page.
+        html, self.lifted_svgs[page.file.src_uri] = lift_svgs(html)
         return html
 
     def on_page_context(self, context, page, config, nav):
@@ -254,6 +258,7 @@ class SiteHooks:
 
     @event_priority(-100)  # after mkdocs-mermaid2's on_post_page: drawn SVGs mention "mermaid" in their styles
     def on_post_page(self, output: str, page, config):
+        output = restore_svgs(output, self.lifted_svgs.pop(page.file.src_uri, []))
         if self.drawer is not None:
             output, missing = self.drawer.fill(output)
             if missing:

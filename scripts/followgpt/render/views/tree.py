@@ -233,7 +233,10 @@ def legend(edges, lang: str, outside: bool = False) -> str:
         rows.append(["", markdown_text(text("tree_inferred_mark", lang)), label(EVIDENCE, "inferred", lang)])
     if outside:
         rows.append(["", markdown_text(text("tree_dashed_border", lang)), markdown_text(text("tree_outside", lang))])
-    return markdown_table([text("tree_line", lang), text("edge_type", lang), text("meaning", lang)], rows)
+    table = markdown_table([text("tree_line", lang), text("edge_type", lang), text("meaning", lang)], rows)
+    # The same few rows under every tree and on every model page: kept out of the search index (Material skips
+    # an element with data-search-exclude), or a search for "architecture" would list them all.
+    return f'<div class="fgpt-legend" data-search-exclude markdown>\n\n{table}\n\n</div>'
 
 
 # -- fitting a tree to the content column ------------------------------------------------------------------------

@@ -1,0 +1,26 @@
+"""Inline drawings are taken out of what Material's search reads and put back whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from followgpt.site.search_view import lift_svgs, restore_svgs
+
+PAGE = ('<p>Before</p><figure class="fgpt-figure"><svg viewBox="0 0 10 10"><title>T</title><svg x="1"><text>in'
+        '</text></svg><line x1="0"/><a href="x"><text>GPT-3</text></a></svg><figcaption>Caption</figcaption>'
+        '</figure><table><tr><td><svg class="fgpt-edge-sample"><line/></svg></td><td>text</td></tr></table>')
+
+
+def test_lift_takes_out_every_outermost_svg_and_restore_puts_it_back():
+    text, lifted = lift_svgs(PAGE)
+    assert len(lifted) == 2 and "<svg" not in text and "GPT-3" not in text
+    assert "Before" in text and "Caption" in text and "text</td>" in text
+    assert lifted[0].startswith('<svg viewBox') and lifted[0].endswith("</a></svg>")
+    assert restore_svgs(text, lifted) == PAGE
+    assert lift_svgs("<p>no drawing</p>") == ("<p>no drawing</p>", [])
+
+
+def test_restore_refuses_a_page_that_lost_a_drawing():
+    text, lifted = lift_svgs(PAGE)
+    with pytest.raises(ValueError):
+        restore_svgs(text.replace("<!--fgpt-svg:1-->", ""), lifted)
