@@ -33,11 +33,16 @@ def site_url(site_dir: Path):
         yield url
 
 
-@pytest.fixture(scope="session")
-def browser():
+def require_chromium() -> str:
     if not Path(CHROMIUM).exists():
         pytest.fail(f"Debian's chromium is missing at {CHROMIUM}: run `make test` (it installs it) "
                     "or `apt-get install chromium`.")
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def browser():
+    require_chromium()
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -47,33 +52,53 @@ def browser():
 
 
 class PageWatch:
-    """Console errors, failed requests and requests to other hosts seen by one page."""
+    """Console errors, failed requests and requests to other hosts seen by one page.
 
-    def __init__(self, page, allowed_origin: str):
+    ``PageWatch(origin).attach(page)`` starts watching a page of Playwright's sync API; with the async API,
+    await what attach returns (the request filter is only in place then)."""
+
+    def __init__(self, allowed_origin: str):
+        self.allowed_origin = allowed_origin
         self.console_errors: list[str] = []
         self.failed: list[str] = []
         self.foreign: list[str] = []
+
+    def attach(self, page):
+        self.pending: set = set()   # requests sent and not yet answered in full (or failed)
         page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
         page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
-        # net::ERR_ABORTED is a request the browser cancelled (the test navigated away while, say, the search
-        # worker was still loading), not a failure; a missing file shows up as an HTTP status below.
-        page.on("requestfailed", lambda req: "ERR_ABORTED" not in (req.failure or "")
-                and self.failed.append(f"{req.url} ({req.failure})"))
+        page.on("request", lambda req: self.pending.add(req))
+        page.on("requestfinished", lambda req: self.pending.discard(req))
+        page.on("requestfailed", self._request_failed)
         page.on("response", lambda res: res.status >= 400 and self.failed.append(f"{res.url} (HTTP {res.status})"))
+        return page.route("**/*", self.route)
 
-        def route(route):
-            url = route.request.url
-            if url.startswith(allowed_origin) or url.startswith(("data:", "blob:")):
-                route.continue_()
-            else:
-                self.foreign.append(url)
-                route.abort()
+    def _request_failed(self, request):
+        self.pending.discard(request)
+        # net::ERR_ABORTED is a request the browser cancelled (the test navigated away while, say, the search
+        # worker was still loading), not a failure; a missing file shows up as an HTTP status.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.failed.append(f"{request.url} ({request.failure})")
 
-        page.route("**/*", route)
+    def route(self, route):
+        """Lets requests to the site through and stops (and notes) any other; returns what continue_/abort
+        return, which the async API awaits."""
+        url = route.request.url
+        if url.startswith(self.allowed_origin) or url.startswith(("data:", "blob:")):
+            return route.continue_()
+        self.foreign.append(url)
+        return route.abort()
 
     def problems(self) -> list[str]:
         return ([f"console: {m}" for m in self.console_errors] + [f"failed: {m}" for m in self.failed]
                 + [f"foreign request: {m}" for m in self.foreign])
+
+    def take(self) -> list[str]:
+        """problems() so far, then forget them: the tab's next page starts clean."""
+        found = self.problems()
+        for seen in (self.console_errors, self.failed, self.foreign):
+            seen.clear()
+        return found
 
 
 @pytest.fixture
@@ -88,7 +113,8 @@ def open_page(browser, site_url):
         if init_script:
             context.add_init_script(init_script)
         page = context.new_page()
-        watch = PageWatch(page, site_url.rstrip("/"))
+        watch = PageWatch(site_url.rstrip("/"))
+        watch.attach(page)
         page.goto(site_url + path, wait_until="load")
         return page, watch
 

@@ -1,24 +1,32 @@
 """Every page of both languages, in headless Chromium, at a desktop and a phone width.
 
 The pages come from the built site's sitemaps, so new notes and model pages are covered without editing this
-file. Each width gets one browser context and one tab that visits every page in turn; a page gets a time
-limit, the whole loop a time cap, and the failure message lists, per page, everything that went wrong.
+file. Each width gets one browser context whose few tabs share out every page (each page is visited once per
+width); a page gets a time limit, the whole loop a time cap, and the failure message lists, per page, everything
+that went wrong.
 Further tests check what needs interaction, once per language: sortable tables, the language switch, the
 palette toggle (with the contrast of diagram text in both palettes) and search.
 """
 
 from __future__ import annotations
 
+import asyncio
+import json
+import os
 import re
 import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from browser.conftest import PageWatch
+from benchmarks.static_server import StaticServer
+from browser.conftest import PageWatch, require_chromium
 from browser.diagram_metrics import METRICS_JS
 from browser.diagram_metrics import problems as diagram_problems
 from browser.site_pages import LANGUAGES, all_pages, page_file, page_url
+from followgpt.site.prerender import CHROMIUM_ARGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -32,6 +40,10 @@ MAX_LAYOUT_SHIFT = 0.1        # cumulative layout shift during load, every page,
 SHIFT_WIDTHS = {"mobile"}
 LOOP_CAP_S = 15 * 60          # the whole visit loop at one width
 MAX_PAGES = 3000              # a sanity bound: a runaway sitemap must not make the loop endless
+SETTLE_S = 5                  # the longest wait, after the checks, for a page's requests still under way
+# Tabs visiting pages at once. A visit mostly waits (for the server, for frames, for Playwright's round trips),
+# so a few tabs keep both cores busy; every page is still visited, once per width.
+TABS = int(os.environ.get("FOLLOWGPT_BROWSER_TABS", "3"))
 
 
 # Installed in every page before its own scripts: layout shift during load, two ways. "observed" is the page's
@@ -97,7 +109,9 @@ async (timeoutMs) => {
   const root = document.scrollingElement || document.documentElement;
   const diagrams = [...document.querySelectorAll("div.mermaid")];
   const shift = window.__fgptShiftSince ? window.__fgptShiftSince() : null;   // before any scrolling
-  if (diagrams.length || document.querySelector(".arithmatex")) {
+  // Scroll only while something is left to draw: diagrams the build drew (data-fgpt-diagram="drawn" in the HTML)
+  // and formulas typeset on the first screen (data-fgpt-math) need no scrolling.
+  if (diagrams.some((d) => !d.dataset.fgptDiagram) || document.querySelector(".arithmatex:not([data-fgpt-math])")) {
     // Steps of 1.8 screens: diagrams start drawing half a screen ahead, formulas a whole screen ahead.
     for (let y = 0; y < root.scrollHeight; y += innerHeight * 1.8) { scrollTo(0, y); await frame(); }
     scrollTo(0, root.scrollHeight); await frame();
@@ -133,23 +147,20 @@ async (timeoutMs) => {
 """
 
 
-def inspect_page(page, watch: PageWatch, site_url: str, lang: str, path: str, width: str = "desktop",
-                 shifts: dict | None = None) -> list[str]:
-    """Load one page and return what is wrong with it (empty list: nothing). Each diagram and generated figure
-    must be readable at ``width``: text displayed at 11px or more, and no wider than the content column on a
-    desktop or ~2.2 column widths on a phone (browser/diagram_metrics.py). With ``shifts``, also check the
-    layout shift during load and record it there."""
-    page.goto("about:blank")  # ends the previous page: its cancelled requests are not this page's failures
-    for found in (watch.console_errors, watch.failed, watch.foreign):
-        found.clear()
-    problems: list[str] = []
+async def inspect_page(page, watch: PageWatch, site_url: str, lang: str, path: str, width: str = "desktop",
+                       shifts: dict | None = None) -> list[str]:
+    """Load one page in ``page`` (a tab of Playwright's async API) and return what is wrong with it (empty list:
+    nothing). Each diagram and generated figure must be readable at ``width``: text displayed at 11px or more, and
+    no wider than the content column on a desktop or ~2.2 column widths on a phone (browser/diagram_metrics.py).
+    With ``shifts``, also check the layout shift during load and record it there."""
     try:
-        page.goto(page_url(site_url, lang, path), wait_until="load", timeout=PAGE_TIMEOUT_MS)
-        seen = page.evaluate(INSPECT_JS, PAGE_TIMEOUT_MS)
-        metrics = page.evaluate(METRICS_JS) if seen["diagrams"] == [] else []
-        page.wait_for_timeout(50)  # let late console messages and requests arrive
+        await page.goto(page_url(site_url, lang, path), wait_until="load", timeout=PAGE_TIMEOUT_MS)
+        seen = await page.evaluate(INSPECT_JS, PAGE_TIMEOUT_MS)
+        metrics = await page.evaluate(METRICS_JS) if seen["diagrams"] == [] else []
     except Exception as exc:  # a timeout or a crashed page is a finding, not the end of the loop
-        return [f"did not load and settle within {PAGE_TIMEOUT_MS / 1000:.0f}s: {str(exc).splitlines()[0]}"]
+        return [f"did not load and settle within {PAGE_TIMEOUT_MS / 1000:.0f}s: {str(exc).splitlines()[0]}"
+                ] + await leave(page, watch)
+    problems: list[str] = []
     if not (seen["lang"] or "").startswith(lang):
         problems.append(f'<html lang="{seen["lang"]}">, expected {lang}')
     if seen["h1"] != 1:
@@ -178,8 +189,99 @@ def inspect_page(page, watch: PageWatch, site_url: str, lang: str, path: str, wi
                             f"{seen['shift']['firstPaint']:.3f})")
     if seen["overflow"] > 1:
         problems.append(f"the page is {seen['overflow']}px wider than the screen (sideways scrolling)")
-    problems += watch.problems()
-    return problems
+    return problems + await leave(page, watch)
+
+
+async def leave(page, watch: PageWatch) -> list[str]:
+    """Wait until the page's requests are answered (those its scripts started after the load event too, such as
+    the search index: a missing file must be reported, not cancelled by leaving), navigate the tab away, then
+    return what the page logged and requested until it was gone; the tab's next page starts clean."""
+    deadline = time.monotonic() + SETTLE_S
+    while watch.pending and time.monotonic() < deadline:
+        await asyncio.sleep(0.02)
+    try:
+        await page.goto("about:blank")
+    except Exception as exc:
+        return [f"could not leave the page: {str(exc).splitlines()[0]}"] + watch.take()
+    return watch.take()
+
+
+def search_index_stand_in(site_dir: Path, site_url: str):
+    """A route handler for the search index, for the whole-site visits.
+
+    Material starts its search on every page: the page fetches its language's whole index (2.7 MB for today's
+    site, growing with it) and a worker builds a lunr index from it, the same work on every page of a language and
+    about half of each visit's time. Here each page still requests its index, and a request for a file the site
+    lacks (a page resolving the wrong URL) still reaches the server and fails the page; an existing index is
+    answered with its real search configuration and no documents, so the worker starts as usual and indexes
+    nothing. Loading and searching the real index of each language, without console errors, is checked by
+    test_search_finds_the_expected_pages_in_the_top_three (and test_foundation's search test)."""
+    base = urlsplit(site_url).path
+    answers: dict[Path, str] = {}
+
+    def handle(route):
+        url = route.request.url
+        local = site_dir / urlsplit(url).path[len(base):]
+        if not url.startswith(site_url) or not local.is_file():
+            return route.fallback()
+        if local not in answers:
+            config = json.loads(local.read_text(encoding="utf-8"))["config"]
+            answers[local] = json.dumps({"config": config, "docs": []})
+        return route.fulfill(status=200, content_type="application/json", body=answers[local])
+
+    return handle
+
+
+async def visit_every_page(site_dir: Path, site_url: str, width: str, pages: list[tuple[str, str]],
+                           shifts: dict | None) -> tuple[dict[str, list[str]], int]:
+    """Visit ``pages`` in TABS tabs of one browser context at ``width``; return the failures per page and how many
+    pages were visited. Each tab takes the next page not yet visited; a tab that dies is replaced."""
+    from playwright.async_api import async_playwright
+
+    failures: dict[str, list[str]] = {}
+    todo = iter(pages)
+    visited = 0
+    started = time.monotonic()
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=require_chromium(), args=CHROMIUM_ARGS,
+                                                   headless=True)
+        context = await browser.new_context(**WIDTHS[width])
+        if shifts is not None:
+            await context.add_init_script(SHIFT_INIT_JS)
+
+        async def new_tab():
+            tab = await context.new_page()
+            tab.set_default_timeout(PAGE_TIMEOUT_MS)
+            watch = PageWatch(site_url.rstrip("/"))
+            await watch.attach(tab)
+            await tab.route("**/search/search_index.json", search_index_stand_in(site_dir, site_url))
+            return tab, watch
+
+        async def tab_loop():
+            nonlocal visited
+            page, watch = await new_tab()
+            for lang, path in todo:
+                if time.monotonic() - started > LOOP_CAP_S:
+                    failures["(time cap)"] = [f"stopped after {LOOP_CAP_S}s with pages not visited"]
+                    return
+                try:
+                    problems = await inspect_page(page, watch, site_url, lang, path, width, shifts)
+                except Exception as exc:  # the tab itself died (renderer crash): note it, carry on in a new tab
+                    problems = [f"the browser tab failed: {str(exc).splitlines()[0]}"]
+                    try:
+                        await page.close()
+                    except Exception:
+                        pass
+                    page, watch = await new_tab()
+                visited += 1
+                if problems:
+                    failures[f"{LANGUAGES[lang]}{path or '(home)'} [{lang}]"] = problems
+
+        try:
+            await asyncio.gather(*(tab_loop() for _ in range(TABS)))
+        finally:
+            await browser.close()
+    return failures, visited
 
 
 def format_report(failures: dict[str, list[str]], visited: int, width: str) -> str:
@@ -191,52 +293,30 @@ def format_report(failures: dict[str, list[str]], visited: int, width: str) -> s
 
 
 @pytest.mark.parametrize("width", list(WIDTHS))
-def test_every_page(browser, site_dir, site_url, width):
+def test_every_page(site_dir, site_url, width):
     pages = all_pages(site_dir)
     assert pages, "the sitemaps list no pages"
     assert len(pages) <= MAX_PAGES, f"{len(pages)} pages: more than the {MAX_PAGES} this loop is bounded to"
     missing = [f"{lang}:/{path}" for lang, path in pages if not page_file(site_dir, lang, path).is_file()]
     assert not missing, f"pages in a sitemap but not built: {missing}"
 
-    context = browser.new_context(**WIDTHS[width])
     shifts = {} if width in SHIFT_WIDTHS else None
-    if shifts is not None:
-        context.add_init_script(SHIFT_INIT_JS)
-
-    def new_tab():
-        tab = context.new_page()
-        tab.set_default_timeout(PAGE_TIMEOUT_MS)
-        return tab, PageWatch(tab, site_url.rstrip("/"))
-
-    page, watch = new_tab()
-    failures: dict[str, list[str]] = {}
     started = time.monotonic()
-    visited = 0
-    try:
-        for lang, path in pages:
-            if time.monotonic() - started > LOOP_CAP_S:
-                failures["(time cap)"] = [f"stopped after {LOOP_CAP_S}s with {len(pages) - visited} pages not visited"]
-                break
-            try:
-                problems = inspect_page(page, watch, site_url, lang, path, width, shifts)
-            except Exception as exc:  # the tab itself died (renderer crash): note it, carry on in a new tab
-                problems = [f"the browser tab failed: {str(exc).splitlines()[0]}"]
-                try:
-                    page.close()
-                except Exception:
-                    pass
-                page, watch = new_tab()
-            visited += 1
-            if problems:
-                failures[f"{LANGUAGES[lang]}{path or '(home)'} [{lang}]"] = problems
-    finally:
-        context.close()
+    # Playwright's async API in a thread of its own: the session's sync browser keeps the main thread's loop.
+    with ThreadPoolExecutor(1) as thread:
+        failures, visited = thread.submit(asyncio.run, visit_every_page(site_dir, site_url, width, pages,
+                                                                          shifts)).result()
     elapsed = time.monotonic() - started
-    print(f"\n{width}: visited {visited} pages in {elapsed:.0f}s ({elapsed / max(visited, 1):.2f}s per page)")
+    print(f"\n{width}: visited {visited} pages in {elapsed:.0f}s ({elapsed / max(visited, 1):.2f}s per page, "
+          f"{TABS} tabs)")
     if shifts:
         worst = sorted(shifts.items(), key=lambda item: -item[1])[:5]
         print(f"{width}: layout shift measured on {len(shifts)} pages; largest: "
               + ", ".join(f"{where} {value:.3f}" for where, value in worst))
+    assert visited == len(pages) or failures, f"visited {visited} of {len(pages)} pages"
+    if shifts is not None:
+        unmeasured = [f"{lang}:/{path}" for lang, path in pages if f"{lang}:/{path}" not in shifts]
+        assert failures or not unmeasured, f"layout shift not measured on {unmeasured[:10]}"
     assert not failures, format_report(failures, visited, width)
 
 
@@ -509,3 +589,37 @@ def test_search_finds_the_expected_pages_in_the_top_three(open_page, site_url, l
             failures.append(f"{query!r}: expected {' or '.join(expected)} in the top three, got {results[:3]}")
     assert not failures, f"search ({lang}):\n  " + "\n  ".join(failures)
     assert watch.problems() == []
+
+
+# -- the visit loop itself -------------------------------------------------------------------------------------------
+
+BROKEN_PAGE = """<!doctype html><html lang="zh"><head><title>broken</title></head><body>
+<h1>One</h1><h1>Two</h1>
+<script>
+  console.error("broken on purpose");
+  fetch("http://example.invalid/tracker.js").catch(() => {});
+  fetch("search/search_index.json").then((r) => r.json()).then((index) => {
+    if (index.docs.length) console.error("the real index was served");
+  });
+  fetch("missing/search/search_index.json").catch(() => {});
+</script></body></html>"""
+
+
+def test_the_visit_loop_reports_what_goes_wrong_on_a_page(tmp_path):
+    """The loop above must be able to fail: a page with console errors, a request to another host, a missing
+    file and two <h1> is reported with each of them, and its search index request gets the stand-in."""
+    (tmp_path / "broken").mkdir()
+    (tmp_path / "broken" / "index.html").write_text(BROKEN_PAGE, encoding="utf-8")
+    (tmp_path / "broken" / "search").mkdir()
+    (tmp_path / "broken" / "search" / "search_index.json").write_text(
+        json.dumps({"config": {"lang": ["zh"]}, "docs": [{"location": "", "title": "t", "text": "x"}]}))
+    shifts: dict = {}
+    with StaticServer(tmp_path) as url, ThreadPoolExecutor(1) as thread:
+        failures, visited = thread.submit(asyncio.run, visit_every_page(
+            tmp_path, url, "mobile", [("zh", "broken/")], shifts)).result()
+    assert visited == 1 and list(shifts) == ["zh:/broken/"]
+    problems = "\n".join(failures["broken/ [zh]"])
+    for expected in ("2 <h1> elements", "console: broken on purpose", "foreign request: http://example.invalid/",
+                     "missing/search/search_index.json (HTTP 404)"):
+        assert expected in problems
+    assert "the real index was served" not in problems

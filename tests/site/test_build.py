@@ -24,9 +24,13 @@ ZH_NOTE = ("# 笔记\n\n## 一节 { #sec }\n\n指令微调与人类反馈强化�
            "```mermaid\nflowchart LR\n  a[\"GPT-1\"] --> b[\"GPT-2\"]\n```\n")
 
 
-def tiny(tmp_path: Path, **extra: str) -> Path:
+# The small valid fixture registry: a tiny project on the real registry would also build all its model pages.
+FIXTURE_RESOURCES = REPO / "tests" / "registry" / "fixtures" / "valid"
+
+
+def tiny(tmp_path: Path, resources: Path = FIXTURE_RESOURCES, **extra: str) -> Path:
     pages = {"zh/index.md": ZH_INDEX, "en/index.md": EN_INDEX, "zh/note.md": ZH_NOTE, **extra}
-    return make_project(tmp_path / "project", pages, nav="- index.md\n- note.md\n")
+    return make_project(tmp_path / "project", pages, nav="- index.md\n- note.md\n", resources=resources)
 
 
 def pages_of(site: Path) -> set[str]:
@@ -215,7 +219,8 @@ def test_dataset_version_changelog_and_feed_come_from_the_projects_git_history(t
 
 
 def test_machine_pages_and_report_links(tmp_path):
-    project = tiny(tmp_path, **{"en/note.md": "---\ndescription: A note.\n---\n\n# Note\n\n## Part { #sec }\n\nSee [home](index.md).\n"})
+    project = tiny(tmp_path, REPO / "resources",   # the real registry: its model pages are listed
+                   **{"en/note.md": "---\ndescription: A note.\n---\n\n# Note\n\n## Part { #sec }\n\nSee [home](index.md).\n"})
     site = tmp_path / "site"
     build_site(project / "mkdocs.yml", site)
     llms = (site / "en" / "llms.txt").read_text(encoding="utf-8")

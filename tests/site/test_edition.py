@@ -23,18 +23,24 @@ def editions(built_site):
     return {printed.lang: printed for printed in print_editions(built_site, REPO)}
 
 
-def page_text(path, *numbers):
-    reader = pypdf.PdfReader(str(path))
+@pytest.fixture(scope="session")
+def readers(editions):
+    """One pypdf reader per language, shared: parsing a large PDF and its CJK fonts again for each page read
+    took longer than the reading."""
+    return {lang: pypdf.PdfReader(str(printed.path)) for lang, printed in editions.items()}
+
+
+def page_text(reader, *numbers):
     return "\n".join(reader.pages[number].extract_text() for number in numbers)
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_cover_names_the_dataset_version_and_the_contents_are_numbered(editions, built_site, lang):
+def test_cover_names_the_dataset_version_and_the_contents_are_numbered(editions, readers, built_site, lang):
     import json
     printed = editions[lang]
     version = json.loads((built_site / "data" / "followgpt-registry.json").read_text(encoding="utf-8"))["dataset_version"]
     assert printed.pages > 100
-    cover, contents = page_text(printed.path, 0), page_text(printed.path, 1)
+    cover, contents = page_text(readers[lang], 0), page_text(readers[lang], 1)
     assert "FollowGPT" in cover and version in cover
     line = next(line for line in contents.splitlines() if line.strip().startswith("GPT-3"))
     assert re.search(r"\d+\s*$", line), line           # a page number at the end of the entry
@@ -57,7 +63,7 @@ def test_links_outline_and_chapters_resolve_inside_the_document(editions, lang):
             assert len(appendix.children) > 50          # every model page under the appendix entry
 
 
-def test_chinese_text_is_selectable_in_an_embedded_cjk_font(editions):
+def test_chinese_text_is_selectable_in_an_embedded_cjk_font(editions, readers):
     path = editions["zh"].path
     with pikepdf.open(path) as pdf:
         start = {page.objgen: number for number, page in enumerate(pdf.pages)}[pdf.Root.Dests["/ch-gpt-gpt-3"][0].objgen]
@@ -68,18 +74,17 @@ def test_chinese_text_is_selectable_in_an_embedded_cjk_font(editions):
                 embedded = descriptor is not None and any(key in descriptor for key in ("/FontFile", "/FontFile2", "/FontFile3"))
                 fonts.add((str(font.get("/BaseFont")), embedded))
     assert any("WenQuanYi" in name and embedded for name, embedded in fonts), fonts
-    text = page_text(path, start)
+    text = page_text(readers["zh"], start)
     assert re.search(r"[\u4e00-\u9fff]{4}", text) and "GPT-3" in text
     assert not re.search(r"[\u2e80-\u2fdf]", text)      # 月 reads as 月, not as the look-alike radical ⽉
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_diagrams_are_vector_and_formulas_are_typeset(editions, lang):
+def test_diagrams_are_vector_and_formulas_are_typeset(editions, readers, lang):
     with pikepdf.open(editions[lang].path) as pdf:
         images = [name for page in pdf.pages for name, xobject in (page.Resources.get("/XObject") or {}).items()
                   if xobject.get("/Subtype") == "/Image"]
     assert not images                                    # diagrams and formulas are drawn, never bitmaps
-    reader = pypdf.PdfReader(str(editions[lang].path))
-    text = "\n".join(page.extract_text() for page in reader.pages[:60])
+    text = page_text(readers[lang], *range(min(60, len(readers[lang].pages))))
     assert "\\(" not in text and "\\frac" not in text    # KaTeX typeset every formula
     assert "flowchart" not in text and "-->" not in text  # every diagram drawn, no mermaid source left

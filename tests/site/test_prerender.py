@@ -8,17 +8,22 @@ import pytest
 
 from followgpt.site.build import build_site
 from followgpt.site.prerender import PrerenderError, _drawn_div, mode
-from projects import make_project
+from projects import REPO, make_project
 
 pytestmark = pytest.mark.slow
 
+# The small valid fixture registry, not the real one: these tests are about drawing diagrams, and the real
+# registry's hundreds of model pages (each with its diagram) are built and drawn once per session for the
+# built_site fixture; here they would be built three times more, once with a cold drawing cache.
+RESOURCES = REPO / "tests" / "registry" / "fixtures" / "valid"
 PAGE = ("# 图\n\n```mermaid\nflowchart LR\n  a[\"GPT-1 #lt;x#gt;\"] --> b[\"GPT-2\"]\n"
         "  click a href \"../models/gpt-1/\"\n```\n")
 
 
 def build(tmp_path, monkeypatch, setting: str):
     monkeypatch.setenv("FOLLOWGPT_PRERENDER", setting)
-    project = make_project(tmp_path / "project", {"zh/index.md": PAGE, "en/index.md": PAGE.replace("图", "Chart")})
+    project = make_project(tmp_path / "project", {"zh/index.md": PAGE, "en/index.md": PAGE.replace("图", "Chart")},
+                           resources=RESOURCES)
     site = tmp_path / "site"
     build_site(project / "mkdocs.yml", site)
     return (site / "index.html").read_text(encoding="utf-8"), (site / "en" / "index.html").read_text(encoding="utf-8")
@@ -62,7 +67,8 @@ def test_previews_draw_diagrams_too(tmp_path, monkeypatch):
         pytest.skip("needs Chromium")
     monkeypatch.setenv("FOLLOWGPT_PRERENDER", "auto")
     monkeypatch.setenv("FOLLOWGPT_CACHE_DIR", str(tmp_path / "cache"))
-    project = make_project(tmp_path / "project", {"zh/index.md": PAGE, "en/index.md": PAGE.replace("图", "Chart")})
+    project = make_project(tmp_path / "project", {"zh/index.md": PAGE, "en/index.md": PAGE.replace("图", "Chart")},
+                           resources=RESOURCES)
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
     config.plugins.on_startup(command="serve", dirty=False)
     try:

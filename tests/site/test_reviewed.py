@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from followgpt.site.build import build_site
-from projects import make_project
+from projects import REPO, make_project
 
 pytestmark = pytest.mark.slow
 
@@ -16,7 +16,9 @@ def test_the_review_date_is_shown_in_each_language_and_only_where_given(tmp_path
         "en/index.md": "---\ndescription: Home\nreviewed: 2026-12-05\n---\n\n# Home\n\nText.\n",
         "zh/note.md": "---\ndescription: 笔记\n---\n\n# 笔记\n\n正文。\n",
     }
-    project = make_project(tmp_path / "project", pages, nav="- index.md\n- note.md\n")
+    # the small fixture registry: the real one would add hundreds of model pages this test does not look at
+    project = make_project(tmp_path / "project", pages, nav="- index.md\n- note.md\n",
+                           resources=REPO / "tests" / "registry" / "fixtures" / "valid")
     site = tmp_path / "site"
     build_site(project / "mkdocs.yml", site)
     zh = (site / "index.html").read_text(encoding="utf-8")
