@@ -17,6 +17,7 @@ import functools
 import hashlib
 import logging
 import os
+import re
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -45,8 +46,10 @@ from followgpt.search_terms import tune_search_index
 from followgpt.site import vendor
 from followgpt.site import prerender
 from followgpt.site.layout import prewrap_tables
+from followgpt.site import math as math_at_build
+from followgpt.site.math import MathError, MathTypesetter
 from followgpt.site.page_cache import ConvertedPage, PageCache, settings_signature
-from followgpt.site.search_view import lift_svgs, restore_svgs
+from followgpt.site.search_view import lift_drawings, restore_drawings
 from followgpt.site import language_worker
 from followgpt.site.prerender import DiagramDrawer, PrerenderError, settings_of
 
@@ -80,6 +83,7 @@ class SiteHooks:
         self.pending_pages: list[Path] = []   # written pages whose diagrams were not in the cache yet
         self.worker: language_worker.LanguageBuild | None = None
         self.pages: PageCache | None = None
+        self.math: MathTypesetter | None = None   # one Node process per build, started at the first formula
         self.expansions: PageCache | None = None   # expanded Markdown, by page and site fingerprint
         self.converting: dict[str, tuple] = {}  # src_uri -> (cache key, cached entry or None, Markdown, warnings)
         self.warnings = _WarningCounter()
@@ -94,6 +98,7 @@ class SiteHooks:
         self._stop_worker()
 
     def on_build_error(self, error):
+        self._close_math()
         if self.drawer is not None:
             try:
                 self.drawer.finish()   # stop its Chromium; the build has failed already
@@ -125,6 +130,9 @@ class SiteHooks:
             vendor.configure_mermaid(mermaid, self.lang, self.root)
         self.pending_pages = []
         self.warnings.install()
+        self._close_math()
+        node_modules = self.root / "node_modules"
+        self.math = MathTypesetter(node_modules) if math_at_build.available(node_modules) else None
         try:
             draw = mermaid is not None and prerender.available()
         except PrerenderError as exc:
@@ -225,7 +233,15 @@ class SiteHooks:
         if page.file.src_uri in self.converting:
             html = self._converted(html, page, config, files)
         if 'class="arithmatex"' in html:
-            page.meta["followgpt_assets"].add("katex")
+            if self.math is not None:
+                try:
+                    html, _ = self.math.typeset_page(html)
+                except MathError as exc:
+                    raise PluginError(f"{page.file.src_uri}: {exc}") from None
+            if 'data-fgpt-math="built"' in html:
+                page.meta["followgpt_assets"].add("katex-css")
+            if FORMULA_FOR_BROWSER.search(html):
+                page.meta["followgpt_assets"].add("katex")
         if "<table>" in html:
             html = prewrap_tables(html)
         if self.drawer is not None:
@@ -233,7 +249,7 @@ class SiteHooks:
             # mkdocs-mermaid2 skips it (its own check) and the template adds no diagram runtime.
             html = self.drawer.slot_page(html)
         # Figures drawn in Python are inline SVG: out of what Material's search reads, back in on_post_page.
-        html, self.lifted_svgs[page.file.src_uri] = lift_svgs(html)
+        html, self.lifted_svgs[page.file.src_uri] = lift_drawings(html)
         return html
 
     def on_page_context(self, context, page, config, nav):
@@ -258,7 +274,7 @@ class SiteHooks:
 
     @event_priority(-100)  # after mkdocs-mermaid2's on_post_page: drawn SVGs mention "mermaid" in their styles
     def on_post_page(self, output: str, page, config):
-        output = restore_svgs(output, self.lifted_svgs.pop(page.file.src_uri, []))
+        output = restore_drawings(output, self.lifted_svgs.pop(page.file.src_uri, []))
         if self.drawer is not None:
             output, missing = self.drawer.fill(output)
             if missing:
@@ -270,6 +286,7 @@ class SiteHooks:
     @event_priority(-100)  # after Material's search plugin has written the index
     def on_post_build(self, config):
         lang = config.theme["language"]  # not self.lang: with FOLLOWGPT_PARALLEL=0 the English build reuses this object
+        self._close_math()
         self._write_machine_pages(config, lang)
         index = Path(config.site_dir) / "search" / "search_index.json"
         if lang == "zh" and index.exists():
@@ -388,6 +405,11 @@ class SiteHooks:
         (the benchmark points it at an empty folder to time a clean build)."""
         return Path(os.environ.get("FOLLOWGPT_CACHE_DIR") or self.root / CACHE_DIR)
 
+    def _close_math(self) -> None:
+        if self.math is not None:
+            self.math.close()
+            self.math = None
+
     def _stop_worker(self) -> None:
         if self.worker is not None:
             self.worker.cancel()
@@ -442,6 +464,10 @@ def _title_line(markdown: str) -> str:
     another title than the whole page did, the page is converted after all (SiteHooks._converted)."""
     first = next((line for line in markdown.splitlines() if line.strip()), "")
     return first + "\n" if first.startswith("# ") else ""
+
+
+# A formula left for the browser's KaTeX (no Node at build time, or FOLLOWGPT_MATH=client).
+FORMULA_FOR_BROWSER = re.compile(r'class="arithmatex">')
 
 
 def _mkdir(path: Path) -> Path:
