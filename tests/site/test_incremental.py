@@ -91,8 +91,8 @@ def test_cached_and_incremental_builds_equal_clean_builds(tmp_path, monkeypatch,
     caplog.clear()
     with caplog.at_level("INFO", logger="mkdocs.plugins.followgpt"):
         assert_same(build(project, tmp_path / "cached", cache, monkeypatch), clean)
-    assert re.search(r"Expanded markers on 0 pages and converted 0; [1-9]\d* and [1-9]\d* came from the cache "
-                     r"\(zh site\)", caplog.text), caplog.text
+    assert re.search(r"Expanded markers on 0 pages, converted 0 and indexed 0; [1-9]\d*, [1-9]\d* and [1-9]\d* came "
+                     r"from the cache \(zh site\)", caplog.text), caplog.text
     # Should the title line the page cache converts give another title than the whole page, the page is
     # converted after all: still identical output.
     monkeypatch.setattr("followgpt.site.hooks._title_line", lambda markdown: "# Not the title\n")

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import json
 import logging
 import os
 import re
@@ -49,6 +50,7 @@ from followgpt.site.layout import prewrap_tables
 from followgpt.site import math as math_at_build
 from followgpt.site.math import MathError, MathTypesetter
 from followgpt.site.page_cache import ConvertedPage, PageCache, settings_signature
+from followgpt.site.search_cache import index_text, merge_entries, search_input
 from followgpt.site.search_view import lift_drawings, restore_drawings
 from followgpt.site import language_worker
 from followgpt.site.prerender import DiagramDrawer, PrerenderError, settings_of
@@ -85,6 +87,8 @@ class SiteHooks:
         self.pages: PageCache | None = None
         self.math: MathTypesetter | None = None   # one Node process per build, started at the first formula
         self.expansions: PageCache | None = None   # expanded Markdown, by page and site fingerprint
+        self.search_entries: PageCache | None = None   # Material's search entries, by what the plugin reads
+        self.search_order: list[tuple] = []         # (url, key, kept entries or None), in the plugin's order
         self.converting: dict[str, tuple] = {}  # src_uri -> (cache key, cached entry or None, Markdown, warnings)
         self.warnings = _WarningCounter()
         self.lifted_svgs: dict[str, list[str]] = {}   # src_uri -> inline SVGs kept out of the search index
@@ -205,10 +209,13 @@ class SiteHooks:
             site_url=config.site_url or "",
             repository=config.extra.get("repository") or "",
         )
-        self.expansions = None
-        if self.pages is not None:   # FOLLOWGPT_PAGE_CACHE=0 turns both off
+        self.expansions = self.search_entries = None
+        self.search_order = []
+        if self.pages is not None:   # FOLLOWGPT_PAGE_CACHE=0 turns all three off
             fingerprint = self.site.fingerprint(content_key(self.root / "resources"))
             self.expansions = PageCache(self._cache() / "expanded" / self.lang, _code_hash() + fingerprint)
+            self.search_entries = PageCache(self._cache() / "search" / self.lang,
+                                            self.pages.signature + _search_settings(config, self.root))
         return files
 
     # -- pages -----------------------------------------------------------------------------------------
@@ -252,7 +259,10 @@ class SiteHooks:
         html, self.lifted_svgs[page.file.src_uri] = lift_drawings(html)
         return html
 
+    @event_priority(50)  # before Material's search plugin reads the page
     def on_page_context(self, context, page, config, nav):
+        if self.search_entries is not None:
+            self._search_entries_of(page)
         here = site_prefix(self.lang) + page.url
         context["followgpt"] = {
             "lang": self.lang,
@@ -289,18 +299,21 @@ class SiteHooks:
         self._close_math()
         self._write_machine_pages(config, lang)
         index = Path(config.site_dir) / "search" / "search_index.json"
+        if self.search_entries is not None and index.exists():
+            self._merge_search_index(index)
         if lang == "zh" and index.exists():
             tune_search_index(index)
         if self.drawer is not None:
             self._draw_diagrams()
         if self.pages is not None:
             expansions = self.expansions
-            for cache in (self.pages, expansions):
+            for cache in (self.pages, expansions, self.search_entries):
                 cache.prune()
-            log.info(f"Expanded markers on {len(expansions.used) - expansions.hits} pages and converted "
-                     f"{len(self.pages.used) - self.pages.hits}; {expansions.hits} and {self.pages.hits} came from "
-                     f"the cache ({lang} site).")
-            self.pages = self.expansions = None
+            search = self.search_entries
+            log.info(f"Expanded markers on {len(expansions.used) - expansions.hits} pages, converted "
+                     f"{len(self.pages.used) - self.pages.hits} and indexed {len(search.used) - search.hits}; "
+                     f"{expansions.hits}, {self.pages.hits} and {search.hits} came from the cache ({lang} site).")
+            self.pages = self.expansions = self.search_entries = None
         if lang == DEFAULT_LANGUAGE:
             if self.worker is not None:
                 worker, self.worker = self.worker, None
@@ -310,6 +323,25 @@ class SiteHooks:
                     raise PluginError(f"The English site failed to build:\n{exc}") from None
             elif (self.root / EN_CONFIG).is_file():
                 self._build_english(config)
+
+    def _search_entries_of(self, page) -> None:
+        """Material's search entries for this page from the search cache, if it has them; the plugin then skips
+        the page (its front-matter switch) and on_post_build puts the entries back in their place."""
+        key = self.search_entries.key(page.file.src_uri, page.url, search_input(
+            page.content or "", str(page.title), str(page.toc), page.url, page.meta))
+        kept = self.search_entries.get(key, list)
+        self.search_order.append((page.url, key, kept))
+        if kept is not None:
+            page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+
+    def _merge_search_index(self, index: Path) -> None:
+        """Every page's entries in the index, in the plugin's order; those the plugin wrote are kept."""
+        data = json.loads(index.read_text(encoding="utf-8"))
+        data["docs"], found = merge_entries(data["docs"], [(url, kept) for url, _, kept in self.search_order])
+        for url, key, kept in self.search_order:
+            if kept is None:
+                self.search_entries.put(key, found[url])
+        index.write_text(index_text(data), encoding="utf-8")
 
     def _expanded(self, markdown: str, page) -> Expanded:
         """The page's Markdown with its registry markers expanded, from the expansion cache when this page's
@@ -446,6 +478,15 @@ class _WarningCounter(logging.Handler):
         logger = logging.getLogger("mkdocs")
         if self not in logger.handlers:
             logger.addHandler(self)
+
+
+def _search_settings(config, root: Path) -> str:
+    """What shapes search entries besides the page (the configuration files are in the page cache's
+    signature): jieba's version and the user dictionary it segments Chinese with."""
+    import jieba
+    user_dict = root / "resources" / "jieba-user-dict.txt"
+    text = user_dict.read_text(encoding="utf-8") if user_dict.is_file() else ""
+    return hashlib.sha256(f"{jieba.__version__}\0{text}".encode("utf-8")).hexdigest()
 
 
 @functools.lru_cache(maxsize=1)
