@@ -54,4 +54,4 @@ bench: setup browser
 	$(PY) scripts/benchmarks/run.py
 
 clean:
-	rm -rf site .site-building-* .pytest_cache .cache/diagrams .cache/registry .cache/jinja .cache/pages
+	rm -rf site .site-building-* .pytest_cache .cache/diagrams .cache/registry .cache/jinja .cache/pages .cache/expanded .cache/search
