@@ -219,6 +219,7 @@ TEXT = {
     "tree_split": {"zh": "这棵树太宽，一张图放不下，按年代分成 {total} 部分；虚线边框的节点画在另一部分。",
                    "en": "This tree is too wide for one diagram, so it is split by era into {total} parts; nodes with a dashed border are drawn in another part."},
     "tree_part": {"zh": "第 {n} 部分（共 {total} 部分）：{years}", "en": "Part {n} of {total}: {years}"},
+    "path_elided": {"zh": "……（中间 {n} 个模型）……", "en": "… ({n} models between) …"},
     "tree_part_undated": {"zh": "未注明日期", "en": "undated"},
     "tree_split_branch": {"zh": "这棵树太宽，一张图放不下，按分支分成 {total} 部分；虚线边框的节点画在另一部分。",
                           "en": "This tree is too wide for one diagram, so it is split by branch into {total} parts; nodes with a dashed border are drawn in another part."},

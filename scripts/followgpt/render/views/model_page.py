@@ -221,6 +221,7 @@ def edge_detail(ctx: ViewContext, edge: dict) -> str:
 
 INDIRECT_COLLAPSE = 12   # a group with more indirect relatives than this shows them in a collapsed block
 INDIRECT_LIMIT = 60      # indirect relatives listed per direction (nearest first); the JSON API has them all
+CHAIN_STEPS = 6          # a longer path shows its first and last steps around "… n more …" (the API has it whole)
 API_PAGE = "data/api.md"
 
 
@@ -232,10 +233,16 @@ def relation_chain(ctx: ViewContext, start: str, result: dict, upward: bool, fou
     relations = [label(EDGE_TYPES, step["edge"], ctx.lang) for step in steps]
     if not upward:
         ids, relations = ids[::-1], relations[::-1]
-    names = [markdown_text(ctx.model_name(model_id)) for model_id in ids]
+    names = [markdown_text(ctx.model_name(model_id)) for model_id in ids] if len(steps) <= CHAIN_STEPS else \
+        [markdown_text(ctx.model_name(model_id)) if index < 3 or index >= len(ids) - 3 else ""
+         for index, model_id in enumerate(ids)]   # the middle of a long path is left out below
     names[0 if not upward else -1] = ctx.model_link(ids[0 if not upward else -1])
     parts = [names[0]]
-    for relation, name in zip(relations, names[1:]):
+    for index, (relation, name) in enumerate(zip(relations, names[1:]), start=1):
+        if len(steps) > CHAIN_STEPS and 3 <= index < len(ids) - 3:
+            if index == 3:
+                parts.append(text("path_elided", ctx.lang).format(n=len(ids) - 6))
+            continue
         parts += [relation, name]
     chain = " ← ".join(parts)
     if result["evidence"] == "inferred":
