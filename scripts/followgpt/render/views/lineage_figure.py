@@ -30,8 +30,8 @@ from ..context import ViewContext
 from ..escape import xml_text
 from ..labels import EDGE_TYPES, label, text
 from ..links import model_page_path, relative_url
-from .tree import (EDGE_COLOURS, EDGE_STROKES, INFERRED_MARK, chronological, edge_text, legend, node_text,
-                   select_around, series_edges)
+from .tree import (INFERRED_MARK, chronological, edge_text, legend, node_text, select_around, series_edges,
+                   svg_arrow_markers, svg_stroke)
 from .tree_layout import _words, ranks
 from .tree_layout import text_width as text_width_16
 
@@ -386,24 +386,6 @@ def arrange(ctx: ViewContext, nodes: list[str], edges: list):
     return placed, texts, label_texts
 
 
-def _markers(figure_id: str, types: list[str]) -> list[str]:
-    out = ["<defs>"]
-    for edge_type in types:
-        colour = EDGE_COLOURS.get(edge_type, "#8d8d8d")
-        out.append(f'<marker id="{figure_id}-{edge_type}" viewBox="0 0 10 10" refX="9" refY="5" '
-                   f'markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto">'
-                   f'<path d="M0 0L10 5L0 10Z" fill="{colour}"/></marker>')
-    out.append("</defs>")
-    return out
-
-
-def _stroke(edge_type: str) -> str:
-    dashes, width = EDGE_STROKES.get(edge_type, (None, 2))
-    colour = EDGE_COLOURS.get(edge_type, "#8d8d8d")
-    dash = f' stroke-dasharray="{dashes}"' if dashes else ""
-    return f'stroke="{colour}" stroke-width="{width}"{dash}'
-
-
 def _text_lines(lines: list[str], cx: float, top: float, line: float, font: float, extra: str = "") -> str:
     """Centred lines of text starting at ``top`` (baselines at ~0.75 of each line)."""
     spans = "".join(f'<tspan x="{cx:.1f}" y="{top + line * k + line * 0.5 + font * 0.35:.1f}">{xml_text(value)}</tspan>'
@@ -434,12 +416,12 @@ def svg(ctx: ViewContext, model_id: str, nodes: list[str], edges: list, figure_i
         f'<title id="{figure_id}-title">{xml_text(title)}</title>',
         f'<desc id="{figure_id}-desc">{xml_text(desc)}</desc>',
     ]
-    out += _markers(figure_id, types)
+    out += svg_arrow_markers(figure_id, types, box=10, orient="auto")
     out.append('<g class="fgpt-lineage-edges" fill="none">')
     for index, (parent, child, edge) in enumerate(edges):
         edge_type = edge.get("type", "")
         tip = f"{ctx.model_name(child)} ← {edge_text(edge, lang).replace(chr(10), ' ')} ← {ctx.model_name(parent)}"
-        out.append(f'<path d="{path_data(placed.paths[index], placed.direction)}" {_stroke(edge_type)} '
+        out.append(f'<path d="{path_data(placed.paths[index], placed.direction)}" {svg_stroke(edge_type)} '
                    f'marker-end="url(#{figure_id}-{edge_type})"><title>{xml_text(tip)}</title></path>')
     out.append("</g>")
     out.append('<g class="fgpt-lineage-labels">')

@@ -29,7 +29,7 @@ from ..labels import EDGE_MEANINGS, EDGE_TYPES, bilingual, label, text
 from ..links import model_page_path, relative_url
 from ..options import ROW_SELECTORS
 from ..records import first_date, select_models
-from .tree import EDGE_COLOURS, EDGE_STROKES, INFERRED_MARK
+from .tree import INFERRED_MARK, svg_arrow_markers, svg_stroke
 from .tree_layout import text_width as text_width_16
 
 NAME = "overview"
@@ -125,23 +125,6 @@ def lane_name(ctx: ViewContext, lane: str, by_org: bool = False) -> str:
     return bilingual(record["name"], ctx.lang) if record else text("overview_no_family", ctx.lang)
 
 
-def _marker_defs(figure_id: str, types: list[str]) -> list[str]:
-    out = ["<defs>"]
-    for edge_type in types:
-        colour = EDGE_COLOURS.get(edge_type, "#8d8d8d")
-        out.append(f'<marker id="{figure_id}-{edge_type}" viewBox="0 0 8 8" refX="7" refY="4" markerUnits="userSpaceOnUse" markerWidth="7" '
-                   f'markerHeight="7" orient="auto-start-reverse"><path d="M0 0L8 4L0 8Z" fill="{colour}"/></marker>')
-    out.append("</defs>")
-    return out
-
-
-def _stroke(edge_type: str) -> str:
-    dashes, width = EDGE_STROKES.get(edge_type, (None, 2))
-    colour = EDGE_COLOURS.get(edge_type, "#8d8d8d")
-    dash = f' stroke-dasharray="{dashes}"' if dashes else ""
-    return f'stroke="{colour}" stroke-width="{max(1.0, width * 0.75):g}"{dash}'
-
-
 def _dot(marker: str, cx: float, cy: float) -> str:
     if marker == "filled":
         return f'<circle cx="{cx:g}" cy="{cy:g}" r="5" fill="currentColor"/>'
@@ -199,7 +182,7 @@ def svg(ctx: ViewContext, nodes: list[Node], lanes: list[str], figure_id: str, b
         f'<title id="{figure_id}-title">{xml_text(title)}</title>',
         f'<desc id="{figure_id}-desc">{xml_text(desc)}</desc>',
     ]
-    out += _marker_defs(figure_id, types)
+    out += svg_arrow_markers(figure_id, types, box=8, orient="auto-start-reverse")
     # legend: markers, then one line sample per relation type present
     out.append('<g class="fgpt-overview-legend">')
     for index, (key, caption) in enumerate(legend_items):
@@ -209,7 +192,7 @@ def svg(ctx: ViewContext, nodes: list[Node], lanes: list[str], figure_id: str, b
         elif key == "inferred":
             out.append(f'<text x="18" y="{ly + 4:g}" text-anchor="middle">{xml_text(INFERRED_MARK)}</text>')
         else:
-            out.append(f'<line x1="2" x2="34" y1="{ly:g}" y2="{ly:g}" {_stroke(key)} '
+            out.append(f'<line x1="2" x2="34" y1="{ly:g}" y2="{ly:g}" {svg_stroke(key, scale=0.75)} '
                        f'marker-end="url(#{figure_id}-{key})"><title>{xml_text(label(EDGE_MEANINGS, key, lang))}'
                        f'</title></line>')
         out.append(f'<text x="40" y="{ly + 4:g}">{xml_text(caption)}</text>')
@@ -246,7 +229,7 @@ def svg(ctx: ViewContext, nodes: list[Node], lanes: list[str], figure_id: str, b
             path = f"M{x1:g} {y1:g}C{bow:g} {y1:g} {bow:g} {y2:g} {x2:g} {y2:g}"
         else:
             path = f"M{x1:g} {y1:g}C{x1:g} {middle:g} {x2:g} {middle:g} {x2:g} {y2:g}"
-        out.append(f'<path d="{path}" {_stroke(edge.get("type", ""))} marker-end="url(#{figure_id}-{edge.get("type")})">'
+        out.append(f'<path d="{path}" {svg_stroke(edge.get("type", ""), scale=0.75)} marker-end="url(#{figure_id}-{edge.get("type")})">'
                    f'<title>{xml_text(tip)}</title></path>')
     out.append("</g>")
     # nodes: the dot, the name and size; the whole row is the link

@@ -65,6 +65,27 @@ EDGE_STROKES = {
 }
 
 
+
+def svg_stroke(edge_type: str, scale: float = 1.0) -> str:
+    """SVG stroke attributes of a relation in the figures drawn in Python (its line style, width and colour)."""
+    dashes, width = EDGE_STROKES.get(edge_type, (None, 2))
+    colour = EDGE_COLOURS.get(edge_type, "#8d8d8d")
+    drawn = width if scale == 1 else max(1.0, width * scale)
+    dash = f' stroke-dasharray="{dashes}"' if dashes else ""
+    return f'stroke="{colour}" stroke-width="{drawn:g}"{dash}'
+
+
+def svg_arrow_markers(figure_id: str, types: list[str], box: int, orient: str) -> list[str]:
+    """A <defs> block with one arrowhead per relation (``box`` units square), in the relation's colour."""
+    out = ["<defs>"]
+    for edge_type in types:
+        colour = EDGE_COLOURS.get(edge_type, "#8d8d8d")
+        out.append(f'<marker id="{figure_id}-{edge_type}" viewBox="0 0 {box} {box}" refX="{box - 1}" '
+                   f'refY="{box // 2}" markerUnits="userSpaceOnUse" markerWidth="{box - 1}" markerHeight="{box - 1}" '
+                   f'orient="{orient}"><path d="M0 0L{box} {box // 2}L0 {box}Z" fill="{colour}"/></marker>')
+    out.append("</defs>")
+    return out
+
 def series_edges(registry, nodes) -> list[tuple[str, str, dict]]:
     """series → member edges between nodes already in the diagram, so a series node (LLaMA) is tied to the
     sizes that appear (LLaMA-7B …) without pulling every size of every series into the tree."""
