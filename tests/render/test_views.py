@@ -145,7 +145,7 @@ def test_model_page_statuses_rumours_and_superseded(expand):
 
 def test_model_page_stub_has_no_h1(registry):
     stub = model_page_stub(registry, "odd-x", "en")
-    assert stub == ('---\ndescription: "A name full of symbols: | # < > &."\n---\n\n'
+    assert stub == ('---\ndescription: "A name full of symbols: | # < > &."\nsearch:\n  boost: 0.5\n---\n\n'
                     "<!-- followgpt:model-page id=odd-x -->\n")
 
 

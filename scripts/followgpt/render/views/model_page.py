@@ -38,6 +38,7 @@ OPTIONS = {"id": "model"}
 # every model page (which notes discuss it, how to cite it, the per-fact report links) would otherwise make a
 # search for a note's title or for "cite" return every model page.
 SEARCH_EXCLUDE = "data-search-exclude"
+MODEL_PAGE_SEARCH_BOOST = 0.5
 
 
 def _colon(lang: str) -> str:
@@ -349,6 +350,9 @@ def stub(registry, model_id: str, lang: str) -> str:
     """The Markdown of the generated page ``models/<id>.md``: front matter and the model-page marker."""
     record = registry.models[model_id]
     description = bilingual(record.get("summary"), lang) or bilingual(record["name"], lang)
-    return (f"---\ndescription: {json.dumps(' '.join(description.split()), ensure_ascii=False)}\n---\n\n"
+    # Search ranks the notes, which explain, above the ~190 generated data pages that mention the same words
+    # (Material's per-page boost; a model's name still finds its page through the title field).
+    return (f"---\ndescription: {json.dumps(' '.join(description.split()), ensure_ascii=False)}\n"
+            f"search:\n  boost: {MODEL_PAGE_SEARCH_BOOST}\n---\n\n"
             f"<!-- followgpt:model-page id={model_id} -->\n")
 
