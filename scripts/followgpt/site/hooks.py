@@ -6,9 +6,9 @@ pages (``followgpt.site.language_worker``), so one ``mkdocs build``/``serve`` al
 content logic lives in plain-Python modules; this file only translates MkDocs events into calls to them.
 
 What is expensive and unchanged between builds is kept under ``.cache/`` in the project (git-ignored, safe to
-delete): the validated registry (``followgpt.registry.cache``), the converted pages (``followgpt.site.page_cache``)
-and the drawn diagrams (``followgpt.site.prerender``), all keyed by content, so a cached build writes the same
-files as a clean one.
+delete): the validated registry (``followgpt.registry.cache``), the expanded and converted pages
+(``followgpt.site.page_cache``), Material's search entries (``followgpt.site.search_cache``) and the drawn diagrams
+(``followgpt.site.prerender``), all keyed by content, so a cached build writes the same files as a clean one.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import hashlib
 import json
 import logging
 import os
-import re
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -91,7 +90,7 @@ class SiteHooks:
         self.search_order: list[tuple] = []         # (url, key, kept entries or None), in the plugin's order
         self.converting: dict[str, tuple] = {}  # src_uri -> (cache key, cached entry or None, Markdown, warnings)
         self.warnings = _WarningCounter()
-        self.lifted_svgs: dict[str, list[str]] = {}   # src_uri -> inline SVGs kept out of the search index
+        self.lifted_drawings: dict[str, list[str]] = {}   # src_uri -> inline SVG and typeset formulas kept out of search
 
     # -- configuration ---------------------------------------------------------------------------------
 
@@ -215,7 +214,7 @@ class SiteHooks:
             fingerprint = self.site.fingerprint(content_key(self.root / "resources"))
             self.expansions = PageCache(self._cache() / "expanded" / self.lang, _code_hash() + fingerprint)
             self.search_entries = PageCache(self._cache() / "search" / self.lang,
-                                            self.pages.signature + _search_settings(config, self.root))
+                                            self.pages.signature + _search_settings(self.root))
         return files
 
     # -- pages -----------------------------------------------------------------------------------------
@@ -247,7 +246,7 @@ class SiteHooks:
                     raise PluginError(f"{page.file.src_uri}: {exc}") from None
             if 'data-fgpt-math="built"' in html:
                 page.meta["followgpt_assets"].add("katex-css")
-            if FORMULA_FOR_BROWSER.search(html):
+            if FORMULA_FOR_BROWSER in html:
                 page.meta["followgpt_assets"].add("katex")
         if "<table>" in html:
             html = prewrap_tables(html)
@@ -255,8 +254,9 @@ class SiteHooks:
             # Diagrams drawn by the build leave an empty slot here: no mermaid markup remains in the page, so
             # mkdocs-mermaid2 skips it (its own check) and the template adds no diagram runtime.
             html = self.drawer.slot_page(html)
-        # Figures drawn in Python are inline SVG: out of what Material's search reads, back in on_post_page.
-        html, self.lifted_svgs[page.file.src_uri] = lift_drawings(html)
+        # Figures drawn in Python (inline SVG) and typeset formulas: out of what Material's search reads, back in
+        # on_post_page.
+        html, self.lifted_drawings[page.file.src_uri] = lift_drawings(html)
         return html
 
     @event_priority(50)  # before Material's search plugin reads the page
@@ -284,7 +284,7 @@ class SiteHooks:
 
     @event_priority(-100)  # after mkdocs-mermaid2's on_post_page: drawn SVGs mention "mermaid" in their styles
     def on_post_page(self, output: str, page, config):
-        output = restore_drawings(output, self.lifted_svgs.pop(page.file.src_uri, []))
+        output = restore_drawings(output, self.lifted_drawings.pop(page.file.src_uri, []))
         if self.drawer is not None:
             output, missing = self.drawer.fill(output)
             if missing:
@@ -480,7 +480,7 @@ class _WarningCounter(logging.Handler):
             logger.addHandler(self)
 
 
-def _search_settings(config, root: Path) -> str:
+def _search_settings(root: Path) -> str:
     """What shapes search entries besides the page (the configuration files are in the page cache's
     signature): jieba's version and the user dictionary it segments Chinese with."""
     import jieba
@@ -507,8 +507,9 @@ def _title_line(markdown: str) -> str:
     return first + "\n" if first.startswith("# ") else ""
 
 
-# A formula left for the browser's KaTeX (no Node at build time, or FOLLOWGPT_MATH=client).
-FORMULA_FOR_BROWSER = re.compile(r'class="arithmatex">')
+# A formula left for the browser's KaTeX (no Node at build time, or FOLLOWGPT_MATH=client); typeset ones carry
+# data-fgpt-math="built" after the class.
+FORMULA_FOR_BROWSER = 'class="arithmatex">'
 
 
 def _mkdir(path: Path) -> Path:
