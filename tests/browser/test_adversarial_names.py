@@ -4,6 +4,8 @@ A tiny real site is built from the renderers' adversarial fixture registry (test
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import pytest
 
 from followgpt.site.build import build_site
@@ -18,6 +20,19 @@ ODD = {
     "zh": ["怪模型（v1）【测试】“引号”", "xeno <script>alert(1)</script>", "end"],
 }
 PAGE = "# {title}\n\n<!-- followgpt:tree family=odd -->\n"
+
+
+@contextmanager
+def watched_page(browser):
+    """A page that records the dialogs it opens (an executed alert()) and its script errors; closed after."""
+    page = browser.new_page()
+    dialogs, errors = [], []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    try:
+        yield page, dialogs, errors
+    finally:
+        page.close()
 
 
 @pytest.fixture(scope="module")
@@ -35,11 +50,7 @@ def odd_site_url(tmp_path_factory):
 
 @pytest.mark.parametrize("lang, prefix", [("zh", ""), ("en", "en/")])
 def test_adversarial_names_render_verbatim_and_inertly(browser, odd_site_url, lang, prefix):
-    page = browser.new_page()
-    dialogs, errors = [], []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    try:
+    with watched_page(browser) as (page, dialogs, errors):
         page.goto(odd_site_url + prefix)
         page.locator(".mermaid").first.scroll_into_view_if_needed()
         page.wait_for_selector(".mermaid svg .node", timeout=20000)
@@ -50,17 +61,11 @@ def test_adversarial_names_render_verbatim_and_inertly(browser, odd_site_url, la
             assert any(name in label for label in labels), (name, labels)
         assert page.locator(".mermaid script, .mermaid b").count() == 0  # markup in names stays text
         assert dialogs == [] and errors == []
-    finally:
-        page.close()
 
 
 @pytest.mark.parametrize("lang, prefix", [("zh", ""), ("en", "en/")])
 def test_adversarial_names_stay_text_on_the_compare_page(browser, odd_site_url, lang, prefix):
-    page = browser.new_page()
-    dialogs, errors = [], []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    try:
+    with watched_page(browser) as (page, dialogs, errors):
         page.goto(odd_site_url + prefix + "compare/?m=odd-x,end")
         page.wait_for_selector(".fgpt-compare__table")
         headers = page.locator(".fgpt-compare__table thead th").all_inner_texts()[1:]
@@ -74,5 +79,3 @@ def test_adversarial_names_stay_text_on_the_compare_page(browser, odd_site_url, 
         page.wait_for_function("document.querySelectorAll('.fgpt-compare__table thead th').length === 4")
         assert page.locator(".fgpt-compare script, .fgpt-compare b").count() == 0
         assert dialogs == [] and errors == []
-    finally:
-        page.close()
