@@ -74,6 +74,29 @@ def test_timeline_lists_every_date_with_its_kind(expand):
     assert len(first_only) - 1 == 5
 
 
+def test_long_timelines_are_one_deferred_table_a_year(expand, monkeypatch):
+    from followgpt.render.views import timeline
+    one_table = expand("<!-- followgpt:timeline -->\n", lang="en").markdown
+    assert "### " not in one_table and "fgpt-deferred" not in one_table        # 14 rows: one table
+    by_year = expand("<!-- followgpt:timeline group=year -->\n", lang="en").markdown
+    years = re.findall(r"^### (\d{4}) \{ #year-(\d{4}) \}$", by_year, re.M)
+    assert years and all(a == b for a, b in years)
+    assert [y for y, _ in years] == sorted({y for y, _ in years})                # each year once, in order
+    blocks = re.findall(r'<div class="fgpt-table fgpt-deferred" style="--fgpt-rows: (\d+)" markdown>', by_year)
+    assert len(blocks) == len(years)
+    rows = table_rows(by_year)
+    body = [row for row in rows if row != ["Date", "Model", "Date type", "Kind"]]
+    assert sum(map(int, blocks)) == len(body) == len(table_rows(one_table)) - 1   # the same rows, cut by year
+    for (year, _), count in zip(years, blocks):
+        section = by_year.split(f"{{ #year-{year} }}", 1)[1].split("### ", 1)[0]
+        cells = [row[0] for row in table_rows(section)[1:]]
+        assert len(cells) == int(count) and all(year in cell for cell in cells)
+    assert "### 2019 年 { #year-2019 }" in expand("<!-- followgpt:timeline group=year -->\n").markdown
+    monkeypatch.setattr(timeline, "YEAR_SECTIONS_FROM", 5)                       # long enough: cut by default
+    assert "fgpt-deferred" in expand("<!-- followgpt:timeline -->\n", lang="en").markdown
+    assert "fgpt-deferred" not in expand("<!-- followgpt:timeline group=none -->\n", lang="en").markdown
+
+
 def test_growth_is_an_accessible_self_contained_svg(expand):
     markdown = expand("<!-- followgpt:growth -->\n", lang="en").markdown
     svg_text = re.search(r"<svg.*</svg>", markdown, re.S).group(0)

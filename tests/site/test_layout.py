@@ -23,3 +23,12 @@ def test_long_tables_cite_without_materials_tooltips():
     assert short.count('class="footnote-ref"') == LONG_TABLE_ROWS - 1
     assert 'class="footnote-ref"' not in long and long.count('class="fgpt-footnote-ref"') == LONG_TABLE_ROWS
     assert long.count('href="#fn:a"') == LONG_TABLE_ROWS     # still a link to the source
+
+
+def test_a_table_in_a_deferred_block_counts_as_long():
+    # One year's table of a timeline cut by year: short itself, but part of a long table.
+    deferred = '<div class="fgpt-table fgpt-deferred" style="--fgpt-rows: 2">\n' + table(2) + "\n</div>"
+    html = prewrap_tables(deferred + '<div class="fgpt-table">\n' + table(2) + "\n</div>")
+    first, second = html.split('<div class="fgpt-table">')
+    assert first.count('class="fgpt-footnote-ref"') == 2 and 'class="footnote-ref"' not in first
+    assert second.count('class="footnote-ref"') == 2                              # a short table elsewhere keeps tooltips

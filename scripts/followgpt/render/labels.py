@@ -192,6 +192,7 @@ TEXT = {
     "rumour": {"zh": "传闻：{value}（{who}，{date}）", "en": "rumour: {value} ({who}, {date})"},
     "where": {"zh": "（{}）", "en": " ({})"},
     "date_kind": {"zh": "日期类型", "en": "Date type"},
+    "year_heading": {"zh": "{year} 年", "en": "{year}"},
     "date": {"zh": "日期", "en": "Date"},
     "fact": {"zh": "项目", "en": "Fact"},
     "value": {"zh": "数值", "en": "Value"},

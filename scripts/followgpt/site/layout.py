@@ -11,7 +11,8 @@ Long tables cite a source on every row. Material's ``content.footnote.tooltips``
 ``.footnote-ref`` when a page starts: on the timeline (~300 rows) that was most of the page's main-thread time
 (total blocking time 536 ms at 4× CPU, Lighthouse mobile 86). In a table of LONG_TABLE_ROWS rows or more the
 markers get a class of their own, styled like Material's (assets/followgpt.css): they still link to the source
-at the foot of the page, without a tooltip.
+at the foot of the page, without a tooltip. A table in a ``fgpt-deferred`` block is one part of a long table cut
+in parts (a timeline by year) and counts as long whatever its own length.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 
 # Tables as Python-Markdown writes them (no attributes), not already wrapped.
 TABLE = re.compile(r'(?<!<div class="md-typeset__table">)<table>(.*?)</table>', re.S)
+DEFERRED_BLOCK = re.compile(r'<div class="[^"]*\bfgpt-deferred\b[^"]*"[^>]*>\s*\Z')
 WRAP_OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
 
 
@@ -31,7 +33,7 @@ PLAIN_FOOTNOTE_REF = 'class="fgpt-footnote-ref"'
 def prewrap_tables(page_html: str) -> str:
     def wrapped(match: re.Match) -> str:
         table = match.group(1)
-        if table.count("<tr") >= LONG_TABLE_ROWS:
+        if table.count("<tr") >= LONG_TABLE_ROWS or DEFERRED_BLOCK.search(page_html, max(0, match.start() - 300), match.start()):
             table = table.replace(FOOTNOTE_REF, PLAIN_FOOTNOTE_REF)
         return f"{WRAP_OPEN}<table>{table}</table></div></div>"
     return TABLE.sub(wrapped, page_html)

@@ -3,13 +3,21 @@
 Row selectors as for ``table``. By default every dated event is a row: the date facts (paper, announcement, API,
 weights…) and the lifecycle events (deprecated, retired, renamed, released in a scope). ``dates=first`` keeps only
 each record's earliest date fact.
+
+A long timeline (YEAR_SECTIONS_FROM rows or more, or ``group=year``) is one table per year, each under a level-3
+heading (``#year-2023``), so the page's contents list jumps to a year. Each table sits in a ``fgpt-deferred``
+block that the browser lays out only when it comes near the screen (``content-visibility: auto`` in
+assets/followgpt.css): the whole-registry timeline was one 300-row table that every style recalculation of
+Material's start-up went through (Lighthouse mobile 91, total blocking time 290–380 ms at 4× CPU). ``--fgpt-rows``
+on the block lets the stylesheet reserve about the right height before it is laid out. ``group=none`` keeps one
+table.
 """
 
 from __future__ import annotations
 
 from ..context import MarkerProblem, ViewContext
 from ..describe import cjk_spaced
-from ..format import date_sort_key, format_date, format_fact
+from ..format import date_sort_key, format_date, format_fact, year_of
 from ..labels import COLUMNS, FACT_NAMES, KINDS, LIFECYCLE_EVENT_NAMES, LIFECYCLE_SCOPE_NAMES, label, text
 from ..options import ROW_SELECTORS
 from ..records import dates_of, select_models
@@ -17,7 +25,8 @@ from .table import markdown_table, sort_marker, sortable
 
 NAME = "timeline"
 BLOCK = True
-OPTIONS = {**ROW_SELECTORS, "dates": ("first", "all")}
+OPTIONS = {**ROW_SELECTORS, "dates": ("first", "all"), "group": ("year", "none")}
+YEAR_SECTIONS_FROM = 40   # rows; as the adapter's long-table rule (followgpt.site.layout.LONG_TABLE_ROWS)
 
 
 def events(registry, model_ids: list[str], every_date: bool) -> list[tuple[str, str, str, dict]]:
@@ -53,7 +62,7 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
     if not rows:
         raise MarkerProblem("no selected record has a date")
     lang = ctx.lang
-    table_rows = []
+    table_rows = []   # (year, cells)
     for date, model_id, what, item in rows:
         if what == "lifecycle":
             when = sort_marker({"value": date}, "date") + format_date(date, lang) + ctx.cite(item["source"])
@@ -61,8 +70,26 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
         else:
             when = sort_marker(item, "date") + format_fact(item, "date", lang, cite=ctx.cite)
             kind = label(FACT_NAMES, what, lang)
-        table_rows.append([when, ctx.model_link(model_id), cjk_spaced(kind) if lang == "zh" else kind,
-                           label(KINDS, ctx.registry.models[model_id].get("kind", "model"), lang)])
+        table_rows.append((str(year_of(date)), [when, ctx.model_link(model_id), cjk_spaced(kind) if lang == "zh" else kind,
+                                           label(KINDS, ctx.registry.models[model_id].get("kind", "model"), lang)]))
     ctx.assets.add("tablesort")
     headings = [text("date", lang), label(COLUMNS, "name", lang), text("date_kind", lang), label(COLUMNS, "kind", lang)]
-    return sortable(markdown_table(headings, table_rows))
+    group = options.get("group") or ("year" if len(table_rows) >= YEAR_SECTIONS_FROM else "none")
+    if group == "none":
+        return sortable(markdown_table(headings, [cells for _, cells in table_rows]))
+    sections = []
+    for year, cells in _by_year(table_rows):
+        sections.append(f"### {text('year_heading', lang).format(year=year)} {{ #year-{year} }}\n\n"
+                        f'<div class="fgpt-table fgpt-deferred" style="--fgpt-rows: {len(cells)}" markdown>\n\n'
+                        f"{markdown_table(headings, cells)}\n\n</div>")
+    return "\n\n".join(sections)
+
+
+def _by_year(rows: list[tuple[str, list[str]]]) -> list[tuple[str, list[list[str]]]]:
+    """Rows in date order, cut where the year changes."""
+    years: list[tuple[str, list[list[str]]]] = []
+    for year, cells in rows:
+        if not years or years[-1][0] != year:
+            years.append((year, []))
+        years[-1][1].append(cells)
+    return years
