@@ -122,3 +122,33 @@ def test_limit_keeps_the_nearest_and_count_gives_the_total():
         assert len(big.descendants(model_id, limit=40)) == 40
         assert big.count_relatives(model_id, upward=False) == 19999 - int(model_id[1:])
     assert time.perf_counter() - started < 2
+
+
+def test_counts_and_bounded_walks_agree_with_whole_walks_on_random_graphs():
+    import random
+    rng = random.Random(7)
+    for trial in range(30):
+        size = rng.randint(2, 40)
+        models = {}
+        for i in range(size):
+            targets = rng.sample(range(i), k=min(i, rng.randint(0, 3))) if i else []
+            record = {"lineage": [edge(rng.choice(["successor_of", "fine_tuned_from"]), f"m{t}",
+                                       rng.choice(["explicit", "inferred"])) for t in targets]}
+            if i and rng.random() < 0.2:
+                record["series"] = f"m{rng.randrange(i)}"
+            if rng.random() < 0.1:
+                record["lineage"].append(edge("successor_of", "missing"))    # a target outside the registry
+            models[f"m{i}"] = record
+        reg = registry(**models)
+        for model_id in models:
+            for upward, whole in ((True, reg.ancestors(model_id)), (False, reg.descendants(model_id))):
+                assert reg.count_relatives(model_id, upward=upward) == len(whole), (trial, model_id, upward)
+                for limit in (1, 2, 5, 50):
+                    assert reg.relatives(model_id, upward=upward, limit=limit) == (whole[:limit], len(whole))
+
+
+def test_counts_survive_a_cycle_the_validator_would_reject():
+    reg = registry(a={"lineage": [edge("successor_of", "b")]}, b={"lineage": [edge("successor_of", "a")]},
+                   c={"lineage": [edge("successor_of", "a")]})
+    assert reg.count_relatives("c", upward=True) == len(reg.ancestors("c")) == 2
+    assert reg.count_relatives("a", upward=False) == len(reg.descendants("a")) == 2

@@ -219,6 +219,33 @@ def test_model_page_lists_at_most_the_nearest_indirect_relatives():
             "`api/models/m0.json` (see [Model JSON API](../data/api.md)).") in below
 
 
+def test_model_page_paths_show_their_ends_around_the_models_between():
+    from followgpt.registry import Registry
+    from followgpt.render import SiteContext, expand_page
+
+    edge_type = ["successor_of", "fine_tuned_from", "distilled_from"]
+    models = {f"m{i}": {"id": f"m{i}", "name": {"zh": f"M{i}", "en": f"M{i}"}, "family": "f",
+                        **({"lineage": [{"type": edge_type[i % 3], "target": f"m{i - 1}", "evidence": "explicit"}]}
+                           if i else {})}
+              for i in range(10)}
+    site = SiteContext(registry=Registry(models=models), lang="en", pages={})
+
+    def page(model_id):
+        return expand_page(f"<!-- followgpt:model-page id={model_id} -->\n", page_path=f"models/{model_id}.md",
+                           lang="en", site=site).markdown
+    # Read from the younger model; each relation names the edge between its neighbours (m{i} → m{i-1}: type i % 3).
+    up = page("m9")
+    assert ("    - M9 ← successor of ← M8 ← distilled from ← M7 ← … (4 models between) … ← successor of ← M2 ← "
+            "distilled from ← M1 ← fine-tuned from ← [M0](m0.md)\n") in up      # 9 steps: the first and last three
+    assert ("    - M9 ← successor of ← M8 ← distilled from ← M7 ← fine-tuned from ← M6 ← successor of ← M5 ← "
+            "distilled from ← M4 ← fine-tuned from ← [M3](m3.md)\n") in up      # 6 steps: whole
+    down = page("m0")
+    assert ("    - [M9](m9.md) ← successor of ← M8 ← distilled from ← M7 ← … (4 models between) … ← successor of ← "
+            "M2 ← distilled from ← M1 ← fine-tuned from ← M0\n") in down
+    assert ("    - [M7](m7.md) ← fine-tuned from ← M6 ← successor of ← M5 ← … (2 models between) … ← successor of ← "
+            "M2 ← distilled from ← M1 ← fine-tuned from ← M0\n") in down        # 7 steps: the shortest cut
+
+
 def test_model_page_links_the_compare_page_with_the_model_chosen(make_site):
     from followgpt.render import expand_page
     site = make_site("en", pages={"data/compare.md": "# Compare models\n"})

@@ -128,13 +128,65 @@ class Registry:
 
     def relatives(self, model_id: str, *, upward: bool, series: bool = True,
                   limit: int | None = None) -> tuple[list[dict], int]:
-        """(``ancestors`` or ``descendants`` up to ``limit``, how many there are in all), from one walk."""
-        reached = self._walk(model_id, self._upstream(series) if upward else self._downstream(series))
-        return self._paths(model_id, reached, limit), len(reached)
+        """(``ancestors`` or ``descendants`` up to ``limit``, how many there are in all). With a limit the walk
+        stops at the ``limit`` nearest and the total comes from ``count_relatives``: a page per model that walked
+        every model's whole closure made the build quadratic on a long chain of models."""
+        step = self._upstream(series) if upward else self._downstream(series)
+        if limit is None:
+            reached = self._walk(model_id, step)
+            return self._paths(model_id, reached, None), len(reached)
+        reached = self._walk(model_id, step, limit)
+        return self._paths(model_id, reached, limit), self.count_relatives(model_id, upward=upward, series=series)
 
     def count_relatives(self, model_id: str, *, upward: bool, series: bool = True) -> int:
         """How many ancestors (``upward``) or descendants the model has, without building their paths."""
-        return len(self._walk(model_id, self._upstream(series) if upward else self._downstream(series)))
+        if model_id not in self.models:
+            raise KeyError(model_id)
+        return self._closure_sizes(upward, series)[model_id]
+
+    def _closure_sizes(self, upward: bool, series: bool) -> dict[str, int]:
+        """Every record's number of ancestors (or descendants), counted once for the whole registry: each
+        record's closure is a bit set (an int, bit i for the i-th record), the union of its neighbours' sets
+        and bits, built neighbours first. A cycle (which the validator rejects) falls back to a walk per record."""
+        key = (upward, series)
+        if key not in self._closure_cache:
+            step = self._upstream(series) if upward else self._downstream(series)
+            bit = {model_id: 1 << index for index, model_id in enumerate(self.models)}
+            closure: dict[str, int] = {}
+            on_path: set[str] = set()
+            cyclic = False
+            for root in self.models:
+                if root in closure:
+                    continue
+                stack = [(root, iter(list(step(root))))]
+                on_path.add(root)
+                while stack and not cyclic:
+                    current, neighbours = stack[-1]
+                    for target, _kind, _evidence in neighbours:
+                        if target not in self.models or target in closure:
+                            continue
+                        if target in on_path:
+                            cyclic = True
+                            break
+                        on_path.add(target)
+                        stack.append((target, iter(list(step(target)))))
+                        break
+                    else:
+                        stack.pop()
+                        on_path.discard(current)
+                        bits = 0
+                        for target, _kind, _evidence in step(current):
+                            if target in self.models and target != current:
+                                bits |= bit[target] | closure[target]
+                        closure[current] = bits
+                if cyclic:
+                    break
+            if cyclic:
+                sizes = {model_id: len(self._walk(model_id, step)) for model_id in self.models}
+            else:
+                sizes = {model_id: (bits & ~bit[model_id]).bit_count() for model_id, bits in closure.items()}
+            self._closure_cache[key] = sizes
+        return self._closure_cache[key]
 
     def _upstream(self, series: bool):
         def step(model_id: str):
@@ -154,9 +206,9 @@ class Registry:
                     yield member, SERIES_EDGE, "explicit"
         return step
 
-    def _walk(self, model_id: str, step) -> dict[str, tuple[str, str, bool]]:
+    def _walk(self, model_id: str, step, limit: int | None = None) -> dict[str, tuple[str, str, bool]]:
         """Breadth first from the model: reached id → (the record it was reached from, edge type, whether the
-        path to it has an inferred edge), in the order reached."""
+        path to it has an inferred edge), in the order reached; the first ``limit`` only, when given."""
         if model_id not in self.models:
             raise KeyError(model_id)
         reached: dict[str, tuple[str, str, bool]] = {}
@@ -167,6 +219,8 @@ class Registry:
                 if target not in self.models or target == model_id or target in reached:
                     continue
                 reached[target] = (current, kind, inferred_so_far or evidence == "inferred")
+                if limit is not None and len(reached) >= limit:
+                    return reached
                 queue.append(target)
         return reached
 
@@ -227,6 +281,10 @@ class Registry:
         for model_id, record in self.models.items():
             index.setdefault(record.get("family"), []).append(model_id)
         return index
+
+    @cached_property
+    def _closure_cache(self) -> dict[tuple[bool, bool], dict[str, int]]:
+        return {}   # (upward, series) -> closure sizes, filled by _closure_sizes
 
     @cached_property
     def _positions(self) -> dict[str, int]:

@@ -6,6 +6,7 @@ Page paths are relative to ``docs/<lang>/`` (``gpt/gpt-3.md``). With ``use_direc
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 MODELS_DIR = "models"
@@ -20,9 +21,15 @@ def model_page_path(model_id: str) -> str:
 
 def relative_md_link(from_page: str, to_path: str, anchor: str | None = None) -> str:
     """``gpt/gpt-3.md`` → ``models/gpt-2.md`` gives ``../models/gpt-2.md``."""
-    start = posixpath.dirname(from_page) or "."
-    link = posixpath.relpath(to_path, start)
+    link = _relative(to_path, posixpath.dirname(from_page) or ".")
     return f"{link}#{anchor}" if anchor else link
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _relative(to_path: str, start: str) -> str:
+    # posixpath.relpath makes both paths absolute first (a getcwd per call): a model page links to up to ~130
+    # others, and the same pairs recur across pages and languages.
+    return posixpath.relpath(to_path, start)
 
 
 def page_url(path: str) -> str:

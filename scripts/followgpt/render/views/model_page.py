@@ -226,25 +226,54 @@ CHAIN_STEPS = 6          # a longer path shows its first and last steps around "
 API_PAGE = "data/api.md"
 
 
-def relation_chain(ctx: ViewContext, start: str, result: dict, upward: bool, found: dict[str, dict]) -> str:
+def path_heads(found: list[dict]) -> dict[str, list[dict]]:
+    """The first three steps of every result's path from the model, in one pass: ``found`` is in walk order,
+    so each result's predecessor (``via``) comes before it."""
+    heads: dict[str, list[dict]] = {}
+    for result in found:
+        before = heads[result["via"]] if result["via"] is not None else []
+        heads[result["id"]] = before + [result] if len(before) < 3 else before
+    return heads
+
+
+def path_steps(result: dict, found: dict[str, dict], heads: dict[str, list[dict]]) -> dict[int, dict]:
+    """The steps of the path to ``result`` that relation_chain shows, by position from the model (1 = the
+    step next to it): all of a path of up to CHAIN_STEPS steps, else the first three and the last three.
+    Reading only those keeps a page's cost independent of how deep the lineage is (whole paths per relative made
+    model pages grow with the depth of the registry's chains)."""
+    length = result["distance"]
+    tail = [result]
+    while len(tail) < (length if length <= CHAIN_STEPS else 3):
+        tail.append(found[tail[-1]["via"]])
+    steps = {length - index: step for index, step in enumerate(tail)}
+    if length > CHAIN_STEPS:
+        steps.update(enumerate(heads[result["id"]], start=1))
+    return steps
+
+
+def relation_chain(ctx: ViewContext, start: str, result: dict, upward: bool, found: dict[str, dict],
+                   heads: dict[str, list[dict]]) -> str:
     """A path read from the younger model: 'R1-Distill ← distilled from ← DeepSeek-R1 ← RL from ← V3-Base',
-    rebuilt by following ``via`` (each entry's predecessor) through ``found`` (the results by id)."""
-    steps = ctx.registry.path(found, result["id"])
-    ids = [start, *(step["id"] for step in steps)]
-    relations = [label(EDGE_TYPES, step["edge"], ctx.lang) for step in steps]
-    if not upward:
-        ids, relations = ids[::-1], relations[::-1]
-    names = [markdown_text(ctx.model_name(model_id)) for model_id in ids] if len(steps) <= CHAIN_STEPS else \
-        [markdown_text(ctx.model_name(model_id)) if index < 3 or index >= len(ids) - 3 else ""
-         for index, model_id in enumerate(ids)]   # the middle of a long path is left out below
-    names[0 if not upward else -1] = ctx.model_link(ids[0 if not upward else -1])
-    parts = [names[0]]
-    for index, (relation, name) in enumerate(zip(relations, names[1:]), start=1):
-        if len(steps) > CHAIN_STEPS and 3 <= index < len(ids) - 3:
-            if index == 3:
-                parts.append(text("path_elided", ctx.lang).format(n=len(ids) - 6))
+    rebuilt by following ``via`` (each entry's predecessor) through ``found`` (the results by id). A path of
+    more than CHAIN_STEPS steps shows its first and last steps around '… n models between …'."""
+    length = result["distance"]
+    steps = path_steps(result, found, heads)   # position i: the step from node i - 1 to node i (node 0: start)
+
+    def name(position: int) -> str:
+        if position == length:
+            return ctx.model_link(steps[position]["id"])
+        return markdown_text(ctx.model_name(steps[position]["id"] if position else start))
+
+    def position(k: int) -> int:   # the k-th node as read, from the younger model
+        return k if upward else length - k
+    elided = length > CHAIN_STEPS
+    parts = [name(position(0))]
+    for k in ([1, 2, 3, length - 2, length - 1, length] if elided else range(1, length + 1)):
+        if elided and k == 3:
+            parts.append(text("path_elided", ctx.lang).format(n=length - 5))
             continue
-        parts += [relation, name]
+        before, here = position(k - 1), position(k)
+        parts += [label(EDGE_TYPES, steps[max(before, here)]["edge"], ctx.lang), name(here)]
     chain = " ← ".join(parts)
     if result["evidence"] == "inferred":
         chain += _paren(text("path_inferred", ctx.lang), ctx.lang)
@@ -271,7 +300,9 @@ def relatives(ctx: ViewContext, model_id: str, upward: bool) -> list[str]:
              if result["via"] is None and result["relation"] == SERIES_EDGE]
     far_results = [result for result in found if result["via"] is not None][:INDIRECT_LIMIT]
     by_id = {result["id"]: result for result in found}
-    far = [(result["relation"], relation_chain(ctx, model_id, result, upward, by_id)) for result in far_results]
+    heads = path_heads(found)
+    far = [(result["relation"], relation_chain(ctx, model_id, result, upward, by_id, heads))
+           for result in far_results]
     shown = {other for other, _ in direct} | {result["id"] for result in found if result["via"] is None} | \
         {result["id"] for result in far_results}
     hidden = total - len(shown)
