@@ -78,3 +78,35 @@ def test_previews_draw_diagrams_too(tmp_path, monkeypatch):
     for page in (tmp_path / "site" / "index.html", tmp_path / "site" / "en" / "index.html"):
         text = page.read_text(encoding="utf-8")
         assert 'data-fgpt-diagram="drawn"' in text and "import mermaid" not in text
+
+
+def test_the_english_build_hands_missing_diagrams_to_the_chinese_builds_drawer(tmp_path):
+    """One Chromium for both languages: the child's drawer sends what it cannot find in the cache, once, then the
+    pages it left with slots; the drawing side queues a handed-over diagram once, with its own."""
+    from multiprocessing import Pipe
+
+    from followgpt.site.prerender import DiagramDrawer
+    received, sent = Pipe(duplex=False)
+    cache = tmp_path / "diagrams"
+    cache.mkdir()
+    child = DiagramDrawer(cache, tmp_path / "mermaid", {}, remote=sent)
+    cached, missing = "graph LR\n  a --> b", "graph LR\n  c --> d"
+    (cache / f"{child.key(cached)}.svg").write_text("<svg>cached</svg>", encoding="utf-8")
+    page = "".join(f'<div class="mermaid">{source.replace(">", "&gt;")}</div>' for source in (cached, missing, missing))
+    filled, left = child.fill(child.slot_page(page))
+    assert left and "<svg>cached</svg>" in filled and filled.count("fgpt-diagram-slot") == 2
+    child.fill_files([tmp_path / "en" / "index.html"])
+    assert received.recv() == ("draw", child.key(missing), missing)          # once, and not the cached one
+    assert received.recv() == ("fill", [str(tmp_path / "en" / "index.html")])
+    assert not received.poll()
+
+    parent = DiagramDrawer(cache, tmp_path / "mermaid", {})
+    queued = []
+    parent._enqueue = queued.append                                          # no Chromium in this test
+    parent.slot_page(f'<div class="mermaid">{missing.replace(">", "&gt;")}</div>')
+    parent.request(child.key(missing), missing)                              # the child needs the same one
+    parent.request(child.key(cached), cached)                                # in the cache already
+    other = "graph LR\n  e --> f"
+    parent.request(parent.key(other), other)
+    assert queued == [parent.key(missing), parent.key(other)] and parent.requested == 3
+    assert set(parent.sources) == {parent.key(missing)}                     # its own page's diagrams only

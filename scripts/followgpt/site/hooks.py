@@ -140,9 +140,10 @@ class SiteHooks:
             draw = mermaid is not None and prerender.available()
         except PrerenderError as exc:
             raise PluginError(str(exc)) from None
+        # In the English build's forked child, the Chinese build's Chromium draws (language_worker.parent()).
         self.drawer = DiagramDrawer(
             self._cache() / "diagrams", self.root / "node_modules" / vendor.LIBRARIES["mermaid"][0],
-            settings_of(mermaid.config["arguments"])) if draw else None
+            settings_of(mermaid.config["arguments"]), remote=language_worker.parent()) if draw else None
         root_url = config.site_url or ""
         config.extra["followgpt"] = {
             "lang": self.lang,
@@ -171,7 +172,7 @@ class SiteHooks:
                 "site_url": site_url_for(config.site_url or "", DEFAULT_LANGUAGE, "en"),
                 "strict": config.strict,
                 "command": "serve" if self.serving else "build",
-            })
+            }, draw=self.drawer.request if self.drawer is not None else None)
         docs_dir = Path(config.docs_dir)
         other_dir = docs_dir.parent / other_language(self.lang)
         for src_uri in _markdown_paths(other_dir) - _markdown_paths(docs_dir):
@@ -303,8 +304,17 @@ class SiteHooks:
             self._merge_search_index(index)
         if lang == "zh" and index.exists():
             tune_search_index(index)
+        handed_over: list[Path] = []   # the English build's pages, whose diagrams this build's Chromium draws
+        built_in_parallel = self.worker is not None
+        if lang == DEFAULT_LANGUAGE and self.worker is not None:
+            worker, self.worker = self.worker, None
+            try:
+                worker.wait()
+            except RuntimeError as exc:
+                raise PluginError(f"The English site failed to build:\n{exc}") from None
+            handed_over = [Path(page) for page in worker.pages_to_fill]
         if self.drawer is not None:
-            self._draw_diagrams()
+            self._draw_diagrams(handed_over)
         if self.pages is not None:
             expansions = self.expansions
             for cache in (self.pages, expansions, self.search_entries):
@@ -314,15 +324,8 @@ class SiteHooks:
                      f"{len(self.pages.used) - self.pages.hits} and indexed {len(search.used) - search.hits}; "
                      f"{expansions.hits}, {self.pages.hits} and {search.hits} came from the cache ({lang} site).")
             self.pages = self.expansions = self.search_entries = None
-        if lang == DEFAULT_LANGUAGE:
-            if self.worker is not None:
-                worker, self.worker = self.worker, None
-                try:
-                    worker.wait()
-                except RuntimeError as exc:
-                    raise PluginError(f"The English site failed to build:\n{exc}") from None
-            elif (self.root / EN_CONFIG).is_file():
-                self._build_english(config)
+        if lang == DEFAULT_LANGUAGE and not built_in_parallel and (self.root / EN_CONFIG).is_file():
+            self._build_english(config)
 
     def _search_entries_of(self, page) -> None:
         """Material's search entries for this page from the search cache, if it has them; the plugin then skips
@@ -421,16 +424,20 @@ class SiteHooks:
         (site_dir / LLMS_FILE).write_text(llms_txt(config.site_name, config.site_description or "",
                                                    label_text("llms_details", lang), sections), encoding="utf-8")
 
-    def _draw_diagrams(self) -> None:
+    def _draw_diagrams(self, handed_over: list[Path]) -> None:
         drawer, pending = self.drawer, self.pending_pages
         try:
-            drawer.fill_files(pending)
+            drawer.fill_files(pending + handed_over)
         except PrerenderError as exc:
             raise PluginError(str(exc)) from None
         self.pending_pages = []
-        if drawer.sources:
+        if drawer.remote is not None:
+            log.info(f"Handed {len(pending)} pages of the {self.lang} site with diagrams not in the cache to the "
+                     f"Chinese build's Chromium ({len(drawer.sources)} diagrams in the {self.lang} site).")
+        elif drawer.sources or drawer.requested:
             log.info(f"Drew {drawer.drawn} diagrams to SVG at build time ({len(drawer.sources)} in the "
-                     f"{self.lang} site, {len(drawer.sources) - drawer.drawn} of them from the cache).")
+                     f"{self.lang} site, {drawer.requested} handed over by the English build; the rest from "
+                     f"the cache).")
 
     def _cache(self) -> Path:
         """Where expensive, unchanged work is kept between builds: .cache/ in the project, or FOLLOWGPT_CACHE_DIR

@@ -18,6 +18,10 @@ How a build uses this (``followgpt.site.hooks``), so that no page is parsed or d
 3. ``fill_files()``, once after all pages: wait for the drawing thread, then fill the pages still holding
    slots.
 
+The English build, in a forked child (``followgpt.site.language_worker``), starts no Chromium of its own: its
+drawer is ``remote``, sending each missing diagram to the Chinese build's drawer (``request()``) and, at its
+step 3, the pages it left with slots; the Chinese build fills those pages with its own after the child is done.
+
 A diagram's SVG id is derived from its key, so a drawing taken from the cache is byte-for-byte the drawing a
 clean build makes (tests/site/test_incremental.py builds both ways and compares).
 
@@ -101,8 +105,11 @@ class DiagramDrawer:
     """Diagrams drawn to SVG by content: slots in pages, a cache on disk, and one Chromium session (in a thread
     of its own) that draws the diagrams missing from the cache while the build goes on with other pages."""
 
-    def __init__(self, cache_dir: Path, mermaid_dir: Path, settings: dict):
+    def __init__(self, cache_dir: Path, mermaid_dir: Path, settings: dict, remote=None):
+        """``remote``: a connection to another build's drawer (see the module's docstring), or None to draw here."""
         self.cache_dir = Path(cache_dir)
+        self.remote = remote
+        self.requested = 0                  # diagrams another build handed to this drawer
         self.mermaid_dir = Path(mermaid_dir)
         self.settings = {**settings, "startOnLoad": False}
         self.sources: dict[str, str] = {}   # key -> source, for the diagrams met in this build
@@ -110,8 +117,11 @@ class DiagramDrawer:
         self._memory: dict[str, str] = {}   # key -> SVG, read or drawn in this process
         self._salt = self._salt_of()
         self._queue: list[str] = []         # keys waiting for Chromium
+        self._queued: set[str] = set()      # keys handed to the drawing thread (or to the remote drawer)
+        self._drawing_sources: dict[str, str] = {}   # key -> source of every diagram to draw, own or requested
         self._errors: list[str] = []
         self._wake = threading.Condition()
+        self._sources_lock = threading.Lock()   # slot_page (build thread) and request (hand-over thread)
         self._closing = False
         self._thread: threading.Thread | None = None
 
@@ -137,12 +147,31 @@ class DiagramDrawer:
         def to_slot(match: re.Match) -> str:
             source = html.unescape(match.group("source"))
             key = self.key(source)
-            if key not in self.sources:
-                self.sources[key] = source
-                if self._cached(key) is None:
-                    self._enqueue(key)
+            self._add(key, source)
             return f'<div class="fgpt-diagram-slot" data-key="{key}"></div>'
         return DIAGRAM.sub(to_slot, page_html)
+
+    def request(self, key: str, source: str) -> None:
+        """A diagram another build (the other language) needs drawn; called from its hand-over thread."""
+        self.requested += 1
+        self._add(key, source, own=False)
+
+    def _add(self, key: str, source: str, own: bool = True) -> None:
+        with self._sources_lock:
+            if own:
+                if key in self.sources:
+                    return
+                self.sources[key] = source
+            if key in self._memory or key in self._queued:
+                return
+            if self._cached(key) is not None:
+                return
+            self._queued.add(key)
+            self._drawing_sources[key] = source
+        if self.remote is not None:
+            self.remote.send(("draw", key, source))
+        else:
+            self._enqueue(key)
 
     # -- 2. filling ----------------------------------------------------------------------------------------
 
@@ -194,7 +223,7 @@ class DiagramDrawer:
                             batch, self._queue = self._queue[:], []
                         if not batch:
                             return
-                        items = [[f"fgpt-d{key[:16]}", self.sources[key]] for key in batch]
+                        items = [[f"fgpt-d{key[:16]}", self._drawing_sources[key]] for key in batch]
                         drawn = page.evaluate(DRAW_SCRIPT, [_library_url(self.mermaid_dir), self.settings, items])
                         for key, item, (_id, source) in zip(batch, drawn, items):
                             if "error" in item:
@@ -222,7 +251,11 @@ class DiagramDrawer:
             raise PrerenderError("mermaid could not draw these diagrams:\n" + "\n\n".join(errors))
 
     def fill_files(self, paths: list[Path]) -> None:
-        """After the last page: wait for the drawings, then fill the slots left in these written pages."""
+        """After the last page: wait for the drawings, then fill the slots left in these written pages. A remote
+        drawer hands the pages over instead, for the drawing build to fill."""
+        if self.remote is not None:
+            self.remote.send(("fill", [str(path) for path in paths]))
+            return
         self.finish()
         for path in paths:
             text, missing = self.fill(path.read_text(encoding="utf-8"))
