@@ -486,6 +486,44 @@ def test_palette_toggle_keeps_diagrams_legible(open_page, site_dir, lang):
     assert watch.problems() == []
 
 
+# The contrast of a page's quiet text (the "last reviewed" line): its colour faded by its own and its ancestors'
+# opacity, over the page's background.
+QUIET_TEXT_CONTRAST_JS = """
+(selector) => {
+  const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); const v = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
+                         return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1]; };
+  const lum = (c) => { const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+                       return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+  const element = document.querySelector(selector);
+  if (!element) return null;
+  let alpha = parse(getComputedStyle(element).color)[3];
+  for (let e = element; e; e = e.parentElement) alpha *= Number(getComputedStyle(e).opacity);
+  const back = parse(getComputedStyle(document.body).backgroundColor);
+  const fore = parse(getComputedStyle(element).color);
+  const seen = [0, 1, 2].map((i) => fore[i] * alpha + back[i] * (1 - alpha));
+  const [x, y] = [lum(seen), lum(back)].sort((p, q) => q - p);
+  return Math.round((x + 0.05) / (y + 0.05) * 100) / 100;
+}
+"""
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGES))
+def test_the_last_reviewed_line_is_readable_in_both_palettes(open_page, site_dir, lang):
+    path = next((p for page_lang, p in all_pages(site_dir) if page_lang == lang
+                 and 'class="fgpt-reviewed"' in page_file(site_dir, lang, p).read_text(encoding="utf-8")), None)
+    assert path is not None, f"no {lang} page shows when it was last reviewed"
+    page, watch = open_page(LANGUAGES[lang] + path, color_scheme="light")
+    ratios = {}
+    for _ in range(2):
+        scheme = palette(page)
+        ratios[scheme] = page.evaluate(QUIET_TEXT_CONTRAST_JS, ".fgpt-reviewed time")
+        page.locator("form[data-md-component=palette] label:not([hidden])").first.click()
+        page.wait_for_function("s => document.body.getAttribute('data-md-color-scheme') !== s", arg=scheme)
+    assert set(ratios) == {"default", "slate"}
+    assert all(ratio >= MIN_CONTRAST for ratio in ratios.values()), f"{lang}:/{path}: {ratios}"
+    assert watch.problems() == []
+
+
 # -- search ---------------------------------------------------------------------------------------------------------
 
 # query → the page(s) a reader would look for; one of them must be among the first three result pages.
