@@ -59,13 +59,15 @@ def test_untranslated_page_is_kept_out_of_that_languages_search(tmp_path):
     assert not [doc for doc in en_index["docs"] if doc["location"].startswith("note/")]
 
 
-def test_failed_strict_build_leaves_the_previous_site_untouched(tmp_path):
+def test_failed_strict_build_leaves_the_previous_site_untouched(tmp_path, caplog):
     project = tiny(tmp_path, **{"en/note.md": "# Note\n\nA [dead link](missing.md).\n"})
     site = tmp_path / "site"
     site.mkdir()
     (site / "previous.txt").write_text("the last good build", encoding="utf-8")
     with pytest.raises(Exception):
         build_site(project / "mkdocs.yml", site)
+    # Only the English page is broken: the English build's forked child failed and the Chinese build said so.
+    assert "The English site failed to build" in caplog.text
     assert [p.name for p in site.iterdir()] == ["previous.txt"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["project", "site"]  # no half-written temp folder
 

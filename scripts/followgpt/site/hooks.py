@@ -102,12 +102,12 @@ class SiteHooks:
 
     def on_build_error(self, error):
         self._close_math()
+        self._stop_worker()   # first: the English child may still be handing diagrams to this build's drawer
         if self.drawer is not None:
             try:
                 self.drawer.finish()   # stop its Chromium; the build has failed already
             except PrerenderError:
                 pass
-        self._stop_worker()
 
     @event_priority(100)  # before Material's search plugin reads its jieba settings
     def on_config(self, config):
