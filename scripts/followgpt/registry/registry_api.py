@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import graphlib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -151,41 +152,21 @@ class Registry:
         key = (upward, series)
         if key not in self._closure_cache:
             step = self._upstream(series) if upward else self._downstream(series)
+            neighbours = {model_id: [target for target, _kind, _evidence in step(model_id)
+                                     if target in self.models and target != model_id] for model_id in self.models}
+            try:
+                order = list(graphlib.TopologicalSorter(neighbours).static_order())   # neighbours first
+            except graphlib.CycleError:
+                self._closure_cache[key] = {model_id: len(self._walk(model_id, step)) for model_id in self.models}
+                return self._closure_cache[key]
             bit = {model_id: 1 << index for index, model_id in enumerate(self.models)}
             closure: dict[str, int] = {}
-            on_path: set[str] = set()
-            cyclic = False
-            for root in self.models:
-                if root in closure:
-                    continue
-                stack = [(root, iter(list(step(root))))]
-                on_path.add(root)
-                while stack and not cyclic:
-                    current, neighbours = stack[-1]
-                    for target, _kind, _evidence in neighbours:
-                        if target not in self.models or target in closure:
-                            continue
-                        if target in on_path:
-                            cyclic = True
-                            break
-                        on_path.add(target)
-                        stack.append((target, iter(list(step(target)))))
-                        break
-                    else:
-                        stack.pop()
-                        on_path.discard(current)
-                        bits = 0
-                        for target, _kind, _evidence in step(current):
-                            if target in self.models and target != current:
-                                bits |= bit[target] | closure[target]
-                        closure[current] = bits
-                if cyclic:
-                    break
-            if cyclic:
-                sizes = {model_id: len(self._walk(model_id, step)) for model_id in self.models}
-            else:
-                sizes = {model_id: (bits & ~bit[model_id]).bit_count() for model_id, bits in closure.items()}
-            self._closure_cache[key] = sizes
+            for model_id in order:
+                bits = 0
+                for target in neighbours[model_id]:
+                    bits |= bit[target] | closure[target]
+                closure[model_id] = bits
+            self._closure_cache[key] = {model_id: bits.bit_count() for model_id, bits in closure.items()}
         return self._closure_cache[key]
 
     def _upstream(self, series: bool):
