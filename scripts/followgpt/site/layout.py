@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import re
 
+from followgpt.render.views.table import LONG_TABLE_ROWS
+
 # Tables as Python-Markdown writes them (no attributes), not already wrapped.
 TABLE = re.compile(r'(?<!<div class="md-typeset__table">)<table>(.*?)</table>', re.S)
 DEFERRED_BLOCK = re.compile(r'<div class="[^"]*\bfgpt-deferred\b[^"]*"[^>]*>\s*\Z')
 WRAP_OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">'
 
 
-LONG_TABLE_ROWS = 40
 FOOTNOTE_REF = 'class="footnote-ref"'
 PLAIN_FOOTNOTE_REF = 'class="fgpt-footnote-ref"'
 
@@ -33,7 +34,8 @@ PLAIN_FOOTNOTE_REF = 'class="fgpt-footnote-ref"'
 def prewrap_tables(page_html: str) -> str:
     def wrapped(match: re.Match) -> str:
         table = match.group(1)
-        if table.count("<tr") >= LONG_TABLE_ROWS or DEFERRED_BLOCK.search(page_html, max(0, match.start() - 300), match.start()):
+        in_part = DEFERRED_BLOCK.search(page_html, max(0, match.start() - 300), match.start())
+        if table.count("<tr") >= LONG_TABLE_ROWS or in_part:
             table = table.replace(FOOTNOTE_REF, PLAIN_FOOTNOTE_REF)
         return f"{WRAP_OPEN}<table>{table}</table></div></div>"
     return TABLE.sub(wrapped, page_html)

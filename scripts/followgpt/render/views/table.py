@@ -135,6 +135,11 @@ def sort_rows(ctx: ViewContext, rows: list[str], columns: list[str], sort: str |
     return present + missing          # rows without a value stay last either way
 
 
+# A table of this many rows or more is "long": the adapter cites in it without Material's footnote tooltips
+# (followgpt.site.layout), and a timeline this long is cut into one table a year (views.timeline).
+LONG_TABLE_ROWS = 40
+
+
 def markdown_table(headings: list[str], rows: list[list[str]]) -> str:
     lines = ["| " + " | ".join(headings) + " |", "|" + " --- |" * len(headings)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]

@@ -21,12 +21,12 @@ from ..format import date_sort_key, format_date, format_fact, year_of
 from ..labels import COLUMNS, FACT_NAMES, KINDS, LIFECYCLE_EVENT_NAMES, LIFECYCLE_SCOPE_NAMES, label, text
 from ..options import ROW_SELECTORS
 from ..records import dates_of, select_models
-from .table import markdown_table, sort_marker, sortable
+from .table import LONG_TABLE_ROWS, markdown_table, sort_marker, sortable
 
 NAME = "timeline"
 BLOCK = True
 OPTIONS = {**ROW_SELECTORS, "dates": ("first", "all"), "group": ("year", "none")}
-YEAR_SECTIONS_FROM = 40   # rows; as the adapter's long-table rule (followgpt.site.layout.LONG_TABLE_ROWS)
+YEAR_SECTIONS_FROM = LONG_TABLE_ROWS
 
 
 def events(registry, model_ids: list[str], every_date: bool) -> list[tuple[str, str, str, dict]]:
@@ -70,8 +70,9 @@ def render(ctx: ViewContext, positional: list[str], options: dict) -> str:
         else:
             when = sort_marker(item, "date") + format_fact(item, "date", lang, cite=ctx.cite)
             kind = label(FACT_NAMES, what, lang)
-        table_rows.append((str(year_of(date)), [when, ctx.model_link(model_id), cjk_spaced(kind) if lang == "zh" else kind,
-                                           label(KINDS, ctx.registry.models[model_id].get("kind", "model"), lang)]))
+        cells = [when, ctx.model_link(model_id), cjk_spaced(kind) if lang == "zh" else kind,
+                 label(KINDS, ctx.registry.models[model_id].get("kind", "model"), lang)]
+        table_rows.append((str(year_of(date)), cells))
     ctx.assets.add("tablesort")
     headings = [text("date", lang), label(COLUMNS, "name", lang), text("date_kind", lang), label(COLUMNS, "kind", lang)]
     group = options.get("group") or ("year" if len(table_rows) >= YEAR_SECTIONS_FROM else "none")
