@@ -117,8 +117,8 @@ class DiagramDrawer:
         self._memory: dict[str, str] = {}   # key -> SVG, read or drawn in this process
         self._salt = self._salt_of()
         self._queue: list[str] = []         # keys waiting for Chromium
-        self._queued: set[str] = set()      # keys handed to the drawing thread (or to the remote drawer)
-        self._drawing_sources: dict[str, str] = {}   # key -> source of every diagram to draw, own or requested
+        self._drawing_sources: dict[str, str] = {}   # key -> source of every diagram handed to the drawing thread
+                                                     # (or to the remote drawer), own or requested
         self._errors: list[str] = []
         self._wake = threading.Condition()
         self._sources_lock = threading.Lock()   # slot_page (build thread) and request (hand-over thread)
@@ -162,11 +162,8 @@ class DiagramDrawer:
                 if key in self.sources:
                     return
                 self.sources[key] = source
-            if key in self._memory or key in self._queued:
+            if key in self._drawing_sources or self._cached(key) is not None:   # on its way, or drawn already
                 return
-            if self._cached(key) is not None:
-                return
-            self._queued.add(key)
             self._drawing_sources[key] = source
         if self.remote is not None:
             self.remote.send(("draw", key, source))
