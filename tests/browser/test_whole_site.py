@@ -392,8 +392,9 @@ def test_language_switch_lands_on_the_counterpart(open_page, site_dir, site_url,
 
 # For each piece of text in each drawn diagram: its colour and the colour behind it (the node's shape, the
 # label's own background, the diagram's container, or the page), composited, and the WCAG contrast ratio.
-CONTRAST_JS = """
-() => {
+# Colour helpers shared by the contrast checks below: parse a computed colour, lay one colour over another, and
+# WCAG's relative luminance and contrast ratio.
+COLOUR_JS = """
   const parse = (c) => {
     const m = c && c.match(/rgba?\\(([^)]+)\\)/);
     if (!m) return null;
@@ -407,7 +408,9 @@ CONTRAST_JS = """
     return 0.2126 * r + 0.7152 * g + 0.0722 * b;
   };
   const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
-  const background = (element) => {   // the opaque colour behind an HTML element, walking up to the page
+"""
+CONTRAST_JS = """
+() => {""" + COLOUR_JS + """  const background = (element) => {   // the opaque colour behind an HTML element, walking up to the page
     const layers = [];
     for (let e = element; e; e = e.parentElement) {
       const c = parse(getComputedStyle(e).backgroundColor);
@@ -489,20 +492,14 @@ def test_palette_toggle_keeps_diagrams_legible(open_page, site_dir, lang):
 # The contrast of a page's quiet text (the "last reviewed" line): its colour faded by its own and its ancestors'
 # opacity, over the page's background.
 QUIET_TEXT_CONTRAST_JS = """
-(selector) => {
-  const parse = (c) => { const m = c.match(/rgba?\\(([^)]+)\\)/); const v = m[1].split(/[ ,/]+/).filter(Boolean).map(Number);
-                         return [v[0], v[1], v[2], v.length > 3 ? v[3] : 1]; };
-  const lum = (c) => { const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-                       return 0.2126 * r + 0.7152 * g + 0.0722 * b; };
+(selector) => {""" + COLOUR_JS + """
   const element = document.querySelector(selector);
   if (!element) return null;
   let alpha = parse(getComputedStyle(element).color)[3];
   for (let e = element; e; e = e.parentElement) alpha *= Number(getComputedStyle(e).opacity);
-  const back = parse(getComputedStyle(document.body).backgroundColor);
   const fore = parse(getComputedStyle(element).color);
-  const seen = [0, 1, 2].map((i) => fore[i] * alpha + back[i] * (1 - alpha));
-  const [x, y] = [lum(seen), lum(back)].sort((p, q) => q - p);
-  return Math.round((x + 0.05) / (y + 0.05) * 100) / 100;
+  const back = parse(getComputedStyle(document.body).backgroundColor);
+  return Math.round(ratio(over([fore[0], fore[1], fore[2], alpha], back), back) * 100) / 100;
 }
 """
 
