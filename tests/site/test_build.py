@@ -130,6 +130,49 @@ def test_real_site_loads_nothing_from_other_hosts(built_site):
     assert offenders == []
 
 
+class ArticleText(HTMLParser):
+    """The text a reader sees in a page's article, code and drawings left out."""
+
+    SKIPPED = {"code", "pre", "script", "style", "svg", "kbd"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.in_article = 0
+        self.skipped = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.in_article += 1
+        elif tag in self.SKIPPED:
+            self.skipped += 1
+
+    def handle_endtag(self, tag):
+        if tag == "article":
+            self.in_article -= 1
+        elif tag in self.SKIPPED:
+            self.skipped -= 1
+
+    def handle_data(self, data):
+        if self.in_article and not self.skipped:
+            self.parts.append(data)
+
+
+# Markdown that was meant to be read by Python-Markdown and reached the reader as text instead.
+LEFTOVER_MARKDOWN = re.compile(r"\{\s*[:.#][\w-]|\[\^[\w.-]+\]|\]\((?:https?:|\.\.?/|[\w/-]+\.md)|\*\*\S")
+
+
+def test_no_page_shows_markdown_syntax_as_text(built_site):
+    leftovers = []
+    for page in html_pages(built_site):
+        parser = ArticleText()
+        parser.feed(page.read_text(encoding="utf-8"))
+        text = "".join(parser.parts)
+        leftovers += [f"{page.relative_to(built_site)}: …{text[max(0, m.start() - 30):m.end() + 30]}…"
+                      for m in LEFTOVER_MARKDOWN.finditer(text)]
+    assert leftovers == []
+
+
 def test_mermaid_loads_only_where_a_diagram_is_left_to_the_browser(built_site):
     drawn_at_build = 0
     for page in html_pages(built_site):

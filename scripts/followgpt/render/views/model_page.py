@@ -173,7 +173,9 @@ def report_fields(ctx: ViewContext, model_id: str) -> list[str]:
     title = bilingual(record["name"], "en")
     links = [markdown_link(label(FACT_NAMES, name, ctx.lang), report_url(repository, page, f"{model_id}.{name}", title))
              for name in present]
-    return [text("report_fields", ctx.lang) + " · ".join(links) + f" {{ .fgpt-report-fields {SEARCH_EXCLUDE} }}", ""]
+    # A paragraph's attribute list must stand on a line of its own (attr_list); at the end of the text line it
+    # was shown as text.
+    return [text("report_fields", ctx.lang) + " · ".join(links), f"{{ .fgpt-report-fields {SEARCH_EXCLUDE} }}", ""]
 
 
 def facts_table(ctx: ViewContext, model_id: str) -> list[str]:
