@@ -79,7 +79,12 @@ def test_cached_and_incremental_builds_equal_clean_builds(tmp_path, monkeypatch,
     }, resources=resources)   # fenced.md is left out of the nav, so its title comes from its heading
     cache = tmp_path / "cache"
 
-    clean = build(project, tmp_path / "clean", cache, monkeypatch)
+    with caplog.at_level("INFO", logger="mkdocs.plugins.followgpt"):
+        clean = build(project, tmp_path / "clean", cache, monkeypatch)
+    # The generated model pages were converted without Python-Markdown (followgpt.render.generated_html).
+    expanded, converted = map(int, re.search(r"Expanded markers on (\d+) pages, converted (\d+) .*\(zh site\)",
+                                             caplog.text).groups())
+    assert converted < expanded - 2, caplog.text
     assert sorted(p.name for p in (cache / "diagrams").glob("*.svg")), "the clean build stored no drawing"
     assert (cache / "registry").is_dir()
     assert sorted((cache / "pages" / "zh").glob("*.pickle")), "the clean build kept no converted page"
@@ -101,6 +106,11 @@ def test_cached_and_incremental_builds_equal_clean_builds(tmp_path, monkeypatch,
     monkeypatch.setenv("FOLLOWGPT_PRERENDER", "1")
     # Serial (English built in the same process afterwards): identical output.
     assert_same(build(project, tmp_path / "serial", tmp_path / "cache-serial", monkeypatch, parallel="0"), clean)
+
+    # Every page converted by Python-Markdown, model pages too: the same site.
+    monkeypatch.setenv("FOLLOWGPT_FAST_PAGES", "0")
+    assert_same(build(project, tmp_path / "python-markdown", tmp_path / "cache-slow", monkeypatch), clean)
+    monkeypatch.delenv("FOLLOWGPT_FAST_PAGES")
 
     # Edit a note (its text and its diagram) and a registry file, then build on the warm cache.
     zh = project / "docs" / "zh" / "index.md"

@@ -25,6 +25,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from followgpt import DEFAULT_LANGUAGE, LANGUAGES
@@ -37,6 +38,7 @@ from followgpt.registry.cache import content_key, load_registry_cached
 from followgpt.render import (API_INDEX, EXPORT_FILES, FEED_FILE, FEED_TITLES, MarkerError, SiteContext, api_files,
                               collect_usages, expand_page, export_schema_text, model_page_path, model_page_stub,
                               to_atom, to_bibtex, to_csv, to_json)
+from followgpt.render import generated_html
 from followgpt.render.context import Expanded
 from followgpt.render.labels import text as label_text
 from followgpt.render.links import absolute_page_url
@@ -91,6 +93,9 @@ class SiteHooks:
         self.converting: dict[str, tuple] = {}  # src_uri -> (cache key, cached entry or None, Markdown, warnings)
         self.warnings = _WarningCounter()
         self.lifted_drawings: dict[str, list[str]] = {}   # src_uri -> inline SVG and typeset formulas kept out of search
+        self.generated_pages: set[str] = set()   # the model pages this build generates (src_uri)
+        self.file_urls: dict[str, str] = {}       # every file of the site: src_uri -> url, for generated pages' links
+        self.code_markdown = None                # a Markdown converter for generated pages' code blocks
 
     # -- configuration ---------------------------------------------------------------------------------
 
@@ -178,10 +183,12 @@ class SiteHooks:
         for src_uri in _markdown_paths(other_dir) - _markdown_paths(docs_dir):
             content = untranslated_page((other_dir / src_uri).read_text(encoding="utf-8"), self.lang)
             files.append(File.generated(config, src_uri, content=content))
+        self.generated_pages = set()
         for model_id in self.registry.models:
             files.append(File.generated(config, model_page_path(model_id),
                                         content=model_page_stub(self.registry, model_id, self.lang),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
+            self.generated_pages.add(model_page_path(model_id))
         if self.lang == DEFAULT_LANGUAGE or self.history is None:   # the English build reuses the Chinese one's
             self.history = read_history(self.root, self._cache() / "history")
             if not self.history.available:
@@ -199,6 +206,8 @@ class SiteHooks:
                 files.append(File.generated(config, dest, content=content))
         self.pages = self._page_cache(config, files)
         self.converting = {}
+        self.file_urls = {f.src_uri: f.url for f in files}
+        self.code_markdown = None
         pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
         self.site = SiteContext(
             registry=self.registry,
@@ -226,6 +235,10 @@ class SiteHooks:
         self.machine_pages[page.file.src_uri] = MachinePage(
             page.file.src_uri, _title_of(expanded.markdown) or page.title or "", page.meta.get("description", ""),
             expanded.markdown)
+        generated = self._generated_html(expanded.markdown, page, config)
+        if generated is not None:
+            self.converting[page.file.src_uri] = (None, generated, expanded.markdown, self.warnings.count)
+            return _title_line(expanded.markdown)
         if self.pages is None:
             return expanded.markdown
         key = self.pages.key(page.file.src_uri, page.url, expanded.markdown)
@@ -239,6 +252,7 @@ class SiteHooks:
     def on_page_content(self, html: str, page, config, files):
         if page.file.src_uri in self.converting:
             html = self._converted(html, page, config, files)
+        html = generated_html.references_in_reading_order(html)
         if 'class="arithmatex"' in html:
             if self.math is not None:
                 try:
@@ -379,12 +393,38 @@ class SiteHooks:
             warnings_before = self.warnings.count
             page.render(config, files)
             html = page.content
-        if self.warnings.count == warnings_before:   # a page with warnings is converted (and warns) every time
+        if key is not None and self.warnings.count == warnings_before:   # a page with warnings: converted every time
             self.pages.put(key, ConvertedPage(
                 html=html, toc=page.toc, title=page.title, anchors=set(page.present_anchor_ids or ()),
                 links_to_anchors={target.src_uri: dict(links)
                                   for target, links in (page.links_to_anchors or {}).items()}))
         return html
+
+    def _generated_html(self, markdown: str, page, config) -> ConvertedPage | None:
+        """A generated model page converted by ``render.generated_html`` instead of Python-Markdown (the same HTML,
+        ~7× faster); None for other pages, for Markdown outside that module's subset, with other Markdown extensions
+        than it reproduces, or with FOLLOWGPT_FAST_PAGES=0."""
+        if page.file.src_uri not in self.generated_pages or os.environ.get("FOLLOWGPT_FAST_PAGES", "1") == "0" \
+                or not generated_html.supports(config.markdown_extensions, config.mdx_configs):
+            return None
+        toc_settings = config.mdx_configs.get("toc") or {}
+        converted = generated_html.convert(
+            markdown, links=generated_html.LinkTargets(page.file.src_uri, self.file_urls),
+            slugify=toc_settings.get("slugify") or _default_slugify, code_block=functools.partial(self._code_block, config))
+        if converted is None:
+            return None
+        return ConvertedPage(html=converted.html, toc=get_toc(converted.toc), title=converted.title,
+                             anchors=converted.anchors, links_to_anchors=converted.links_to_anchors)
+
+    def _code_block(self, config, code: str, language: str) -> str:
+        """A fenced code block as the site's Markdown settings highlight it (the page's first: its line anchors
+        are numbered from 0, and generated_html leaves a page with a second block to Python-Markdown)."""
+        import markdown
+        if self.code_markdown is None:
+            self.code_markdown = markdown.Markdown(extensions=config.markdown_extensions,
+                                                   extension_configs=config.mdx_configs)
+        self.code_markdown.reset()
+        return self.code_markdown.convert(f"```{language}\n{code}\n```")
 
     def _page_cache(self, config, files: Files) -> PageCache | None:
         """The converted pages of this language, keyed by everything that shapes them besides each page's own
@@ -504,6 +544,11 @@ def _code_hash() -> str:
     for path in sorted(package.rglob("*.py")):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def _default_slugify(value: str, separator: str) -> str:
+    from markdown.extensions.toc import slugify
+    return slugify(value, separator)
 
 
 def _title_line(markdown: str) -> str:
