@@ -108,7 +108,7 @@ def footnote_labels(markdown: str) -> tuple[list[tuple[int, str]], set[str]]:
     references: list[tuple[int, str]] = []
     defined: set[str] = set()
     for index, (line, in_code) in enumerate(zip(lines, code_lines(lines))):
-        if in_code:
+        if in_code or "[^" not in line:   # most lines of an expanded page (figures, tables) cite nothing
             continue
         searchable = blank_code_spans(line)
         definition = FOOTNOTE_DEFINITION.match(searchable)
