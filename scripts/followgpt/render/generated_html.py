@@ -315,6 +315,7 @@ class _Blocks:
         self.page = page
         self.toc: list[dict] = []
         self.title: str | None = None
+        self.first_block = True
 
     def convert(self, lines: list[str]) -> list[str]:
         blocks: list[str] = []
@@ -329,7 +330,10 @@ class _Blocks:
             if line.startswith("#"):
                 blocks.append(self.heading(line))
                 position += 1
-            elif line.startswith(("!!! ", "??? ", "???+ ")):
+                self.first_block = False
+                continue
+            self.first_block = False
+            if line.startswith(("!!! ", "??? ", "???+ ")):
                 position = self.container(lines, position, blocks)
             elif line.startswith("- "):
                 position = self.bullet_list(lines, position, blocks)
@@ -362,8 +366,8 @@ class _Blocks:
         while siblings and siblings[-1]["level"] < level:
             siblings = siblings[-1]["children"]
         siblings.append(token)
-        if level == 1 and self.title is None:
-            self.title = html.unescape(name)
+        if level == 1 and self.title is None and self.first_block:
+            self.title = html.unescape(name)   # MkDocs takes the title from a level-1 heading opening the page
         return (f'{_open_tag(f"h{level}", attributes)}{inner}<a class="headerlink" href="#{_attr(identifier)}" '
                 f'title="Permanent link">&para;</a></h{level}>')
 
@@ -427,11 +431,16 @@ class _Blocks:
             first, rest = item[0], item[1:]
             sub: list[str] = []
             end = 0
+            loose = inside or before or after
             if rest and rest[0].startswith("- "):
-                end = self.bullet_list(rest, 0, sub, nested=not (inside or before or after))
+                end = self.bullet_list(rest, 0, sub, nested=not loose)
             elif rest and rest[0].strip():
-                raise Unsupported("list item continued on another line")
-            if not (inside or before or after):
+                if not loose:
+                    raise Unsupported("list item continued on another line")
+                # The item's first paragraph goes on (an attribute list, more text): convert it as blocks.
+                rendered.append("<li>\n" + "\n".join(self.convert(item)) + "\n</li>")
+                continue
+            if not loose:
                 rendered.append(f"<li>{self.page.inline(first)}{sub[0] if sub else ''}</li>")
                 continue
             parts = [f"<p>{self.page.inline(first)}</p>", *sub, *self.convert(rest[end:])]
@@ -494,8 +503,6 @@ class _Blocks:
         if close == len(lines) or not lines[close].endswith(f"</{tag}>") or \
                 (close + 1 < len(lines) and lines[close + 1].strip()):
             raise Unsupported("raw HTML block not closed on its own line before a blank line")
-        for identifier in re.findall(r'\sid="([^"]+)"', "\n".join(lines[position:close + 1])):
-            self.page.add_id(identifier)
         blocks.append("\n".join(lines[position:close + 1]) + "\n")
         return close + 1
 
@@ -551,8 +558,13 @@ def _cells(row: str) -> list[str]:
             current.append(row[position:position + 2])
             position += 2
             continue
-        if char == "`":
-            raise Unsupported("code span in a table cell")
+        if char == "`":                      # a code span: its pipes do not split the row
+            close = row.find("`", position + 1)
+            if close < 0 or row.startswith("``", position) or row.startswith("``", close):
+                raise Unsupported("code span in a table cell")
+            current.append(row[position:close + 1])
+            position = close + 1
+            continue
         if char == "|":
             cells.append("".join(current).strip())
             current = []
@@ -592,7 +604,8 @@ def convert(markdown: str, *, links: LinkTargets, slugify: Callable[[str, str], 
         return None
     if any(label not in page.references for label in footnotes):
         return None                                   # a definition nobody cites: Python-Markdown lists it oddly
-    return GeneratedHtml(html="\n".join(blocks), title=converter.title, toc=converter.toc, anchors=page.ids,
+    return GeneratedHtml(html="\n".join(blocks), title=converter.title, toc=converter.toc,
+                         anchors=page.ids | html_anchors(markdown),
                          links_to_anchors=page.links_to_anchors)
 
 
@@ -615,6 +628,24 @@ def references_in_reading_order(page_html: str) -> str:
         count = counts[label] = counts.get(label, 0) + 1
         return f'<sup id="fnref{count if count > 1 else ""}:{label}">'
     return _REFERENCE_ID.sub(renumbered, page_html)
+
+
+_START_TAG = re.compile(r"<([A-Za-z][\w:-]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>")
+_TAG_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
+
+
+def html_anchors(markdown: str) -> set[str]:
+    """The ids (and ``<a name>``) of every tag written in the page's Markdown, code included: what MkDocs' raw
+    HTML scan counts among the page's anchors, besides those the conversion makes."""
+    anchors = set()
+    if "<" not in markdown:
+        return anchors
+    for tag in _START_TAG.finditer(markdown):
+        for key, double, single, bare in _TAG_ATTRIBUTE.findall(tag.group(2)):
+            key = key.lower()
+            if key == "id" or (key == "name" and tag.group(1).lower() == "a"):
+                anchors.add(html.unescape(double or single or bare))
+    return anchors
 
 
 def _footnote_list(page: _Page) -> str:

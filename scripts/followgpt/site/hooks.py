@@ -93,9 +93,8 @@ class SiteHooks:
         self.converting: dict[str, tuple] = {}  # src_uri -> (cache key, cached entry or None, Markdown, warnings)
         self.warnings = _WarningCounter()
         self.lifted_drawings: dict[str, list[str]] = {}   # src_uri -> inline SVG and typeset formulas kept out of search
-        self.generated_pages: set[str] = set()   # the model pages this build generates (src_uri)
-        self.file_urls: dict[str, str] = {}       # every file of the site: src_uri -> url, for generated pages' links
-        self.code_markdown = None                # a Markdown converter for generated pages' code blocks
+        self.file_urls: dict[str, str] = {}       # every file of the site: src_uri -> url, for links (generated_html)
+        self.code_markdown = None                # a Markdown converter for code blocks (generated_html)
 
     # -- configuration ---------------------------------------------------------------------------------
 
@@ -183,12 +182,10 @@ class SiteHooks:
         for src_uri in _markdown_paths(other_dir) - _markdown_paths(docs_dir):
             content = untranslated_page((other_dir / src_uri).read_text(encoding="utf-8"), self.lang)
             files.append(File.generated(config, src_uri, content=content))
-        self.generated_pages = set()
         for model_id in self.registry.models:
             files.append(File.generated(config, model_page_path(model_id),
                                         content=model_page_stub(self.registry, model_id, self.lang),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
-            self.generated_pages.add(model_page_path(model_id))
         if self.lang == DEFAULT_LANGUAGE or self.history is None:   # the English build reuses the Chinese one's
             self.history = read_history(self.root, self._cache() / "history")
             if not self.history.available:
@@ -401,10 +398,10 @@ class SiteHooks:
         return html
 
     def _generated_html(self, markdown: str, page, config) -> ConvertedPage | None:
-        """A generated model page converted by ``render.generated_html`` instead of Python-Markdown (the same HTML,
-        ~7× faster); None for other pages, for Markdown outside that module's subset, with other Markdown extensions
-        than it reproduces, or with FOLLOWGPT_FAST_PAGES=0."""
-        if page.file.src_uri not in self.generated_pages or os.environ.get("FOLLOWGPT_FAST_PAGES", "1") == "0" \
+        """The page converted by ``render.generated_html`` instead of Python-Markdown (the same HTML, ~7× faster):
+        every generated model page and the notes that keep to the same subset of Markdown. None for Markdown
+        outside it, with other Markdown extensions than it reproduces, or with FOLLOWGPT_FAST_PAGES=0."""
+        if os.environ.get("FOLLOWGPT_FAST_PAGES", "1") == "0" \
                 or not generated_html.supports(config.markdown_extensions, config.mdx_configs):
             return None
         toc_settings = config.mdx_configs.get("toc") or {}
