@@ -161,6 +161,30 @@ Report: [a](https://example.org/?a=1&b=2) · [b](https://example.org/)
 
 </div>
 
+1. first, with $x^2$ and $a<b & c_1 \\{x\\}$, and **$N$** in bold
+2. second, with a lone $ sign
+
+    - nested under an ordered item
+
+3. third
+
+$$
+P(x) = \\prod_i p(x_i < 1)
+$$
+
+```python
+a = 1
+```
+
+```mermaid
+flowchart LR
+  a["x<y"] --> b
+```
+
+```
+plain & simple
+```
+
 ??? quote "Cite"
 
     Text.
@@ -198,9 +222,11 @@ def test_citations_of_one_source_are_numbered_in_reading_order():
 @pytest.mark.parametrize("text", [
     "A *emphasis* word.",
     "An _emphasis_ word.",
-    "A formula $x^2$ inline.",
+    "A formula $a `b` c$ around code.",
+    "Costs $$5 each.",
     "A formula \\(x\\) inline.",
-    "1. ordered\n2. list",
+    "1. ordered\n- then bullets",
+    "1. one\n\n- two",
     "- tight\ncontinued lazily",
     "- item\n    continued on another line",
     "Text\n- list without a blank line",
@@ -215,7 +241,8 @@ def test_citations_of_one_source_are_numbered_in_reading_order():
     "[^unused]: defined, never cited.\n\nText.",
     "Text with a ` `` ` double backtick.",
     "---\ntitle: front matter\n---\n\n# X",
-    "```python\na = 1\n```\n\n```python\nb = 2\n```",
+    "```python title=\"x.py\"\na = 1\n```",
+    "~~~\ncode\n~~~",
     "<span>inline HTML starting a paragraph</span>",
     "Emoji :smile: and ~~strike~~ are plain here, but { a brace } is not.",
 ])

@@ -1,20 +1,21 @@
-"""HTML for the Markdown the renderers generate, without Python-Markdown.
+"""HTML for the Markdown the renderers generate (and the notes that keep to the same subset), without Python-Markdown.
 
 A generated model page is Markdown written by ``views.model_page``: headings with attribute lists, paragraphs,
-tight bullet lists, pipe tables, admonitions and collapsible blocks, one fenced code block, raw HTML figures and
-source footnotes, with inline text that ``escape.markdown_text`` has already escaped. Python-Markdown spends ~10 ms
-on such a page (its inline patterns run over every text node), and the model pages are three quarters of the site's
-pages, so converting them was the largest part of a clean build.
+bullet lists, pipe tables, admonitions and collapsible blocks, a fenced code block, raw HTML figures and source
+footnotes, with inline text that ``escape.markdown_text`` has already escaped. Python-Markdown spends ~10 ms on
+such a page (its inline patterns run over every text node), and the model pages are three quarters of the site's
+pages, so converting them was the largest part of a clean build. Most notes use no more than that, plus ordered
+lists, formulas (arithmatex) and more fenced blocks, so they are converted here too.
 
 ``convert`` turns exactly that subset into the HTML Python-Markdown gives with the site's extensions (the tests
-convert every model page of the real registry both ways and compare), and returns None for anything outside it:
-the caller then lets Python-Markdown convert the page, so an unusual page is slower, never different. What the
-subset does not cover is deliberately left out rather than approximated: emphasis other than ``**strong**``,
-reference links, ordered or loose lists, list items that continue on another line, hard line breaks, math.
+convert every page of the real site both ways and compare), and returns None for anything outside it: the
+caller then lets Python-Markdown convert the page, so an unusual page is slower, never different. What the subset
+does not cover is deliberately left out rather than approximated: emphasis other than ``**strong**``, images,
+reference links, list items that continue lazily, hard line breaks, block quotes, definition lists, tabs.
 
 Nothing here imports MkDocs or Python-Markdown: links are resolved against a plain map of the site's files, headings
-get their ids from the ``slugify`` the adapter passes in, and the fenced code block is highlighted by the adapter's
-``code_block`` (the site's own highlighter).
+get their ids from the ``slugify`` the adapter passes in, and fenced blocks are converted by the adapter's
+``code_block`` (the site's own superfences: highlighting, mermaid).
 """
 
 from __future__ import annotations
@@ -98,7 +99,11 @@ def relative_site_url(url: str, from_url: str) -> str:
 ESCAPABLE = set("\\`*_{}[]>#+-.!|:<")   # not '(' or ')': \\( starts a formula (arithmatex)
 # pymdownx.arithmatex's inline formula (generic mode, smart dollar): a dollar sign starts one only with a closing
 # dollar sign ahead, neither next to a space on the inside.
-_INLINE_MATH = re.compile(r"\$(?!\s)(?:\\.|[^\\$])+?(?<!\s)\$")
+_INLINE_MATH = r"\$(?!\s)(?:\\.|[^\\$])+?(?<!\s)\$"
+# In the order Python-Markdown's inline patterns take them: an escaped character, a code span (one backtick each
+# side), a formula; a lone backtick or $$ ends the subset.
+_CODE_OR_FORMULA = re.compile(rf"\\.|`[^`]*`|`|\$\$|{_INLINE_MATH}")
+_ATOM = re.compile("\x02(\\d+)\x03")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _INLINE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s+[^<>]*?)?/?>")
 _LINK_TARGET = re.compile(r'\(([^()\s<>]*)(?:\s+"([^"]*)")?\)')
@@ -132,7 +137,7 @@ class _Page:
         self.references: dict[str, int] = {}             # label -> references so far
         self.ids: set[str] = set()
         self.links_to_anchors: dict[str, dict[str, str]] = {}
-        self.code_blocks = 0
+        self.code_blocks = 0                             # highlighted blocks so far
 
     def anchor_link(self, path: str | None, fragment: str, original: str) -> None:
         if path is not None and fragment:
@@ -143,10 +148,47 @@ class _Page:
             raise Unsupported(f"duplicate id {value}")
         self.ids.add(value)
 
-    # The inline subset. Text runs are copied until the next character that can start a construct.
-    _SPECIAL = re.compile(r"[\\`*_\[\]<&$^{}!]")
-
     def inline(self, source: str) -> str:
+        """Inline Markdown as Python-Markdown converts it. Its inline patterns run by priority: code spans, then
+        formulas (arithmatex), then everything else; so code spans and formulas are taken out first (as atoms the
+        rest passes over) and put back at the end."""
+        if "\x02" in source or "\x03" in source:
+            raise Unsupported("control characters")
+        atoms: list[str] = []
+        converted = self._inline(self._atoms(source, atoms))
+        return _ATOM.sub(lambda match: atoms[int(match.group(1))], converted) if atoms else converted
+
+    def _atoms(self, source: str, atoms: list[str]) -> str:
+        if "`" not in source and "$" not in source:
+            return source
+        out, position = [], 0
+        for match in _CODE_OR_FORMULA.finditer(source):
+            token = match.group(0)
+            if token.startswith("\\"):
+                continue                                  # an escaped character: the escape pattern's, later
+            if token.startswith("`"):
+                code = token[1:-1].strip()
+                if not code or source.startswith("``", match.start()) or source.startswith("`", match.end()):
+                    raise Unsupported("code span other than `one backtick each side`")
+                if code.startswith(("#!", ":::")):
+                    raise Unsupported("highlighted inline code")
+                rendered = f"<code>{html.escape(code, quote=False)}</code>"
+            elif token == "`" or token.startswith("$$"):
+                raise Unsupported("unclosed code span, or $$ inside a line")
+            elif "\x02" in token or "`" in token:
+                raise Unsupported("code inside a formula")
+            else:
+                rendered = f'<span class="arithmatex">\\({html.escape(token[1:-1], quote=False)}\\)</span>'
+            out += [source[position:match.start()], f"\x02{len(atoms)}\x03"]
+            atoms.append(rendered)
+            position = match.end()
+        out.append(source[position:])
+        return "".join(out)
+
+    # The inline subset. Text runs are copied until the next character that can start a construct.
+    _SPECIAL = re.compile(r"[\\*_\[\]<&^{}!]")
+
+    def _inline(self, source: str) -> str:
         out: list[str] = []
         position, end = 0, len(source)
         while position < end:
@@ -163,15 +205,6 @@ class _Page:
                     raise Unsupported("backslash before an ordinary character")
                 out.append(_text(escaped))
                 position = start + 2
-            elif char == "`":
-                close = source.find("`", start + 1)
-                code = source[start + 1:close].strip() if close > 0 else ""
-                if not code or source.startswith("``", start) or source.startswith("``", close):
-                    raise Unsupported("code span other than `one backtick each side`")
-                if code.startswith(("#!", ":::")):
-                    raise Unsupported("highlighted inline code")
-                out.append(f"<code>{html.escape(code, quote=False)}</code>")
-                position = close + 1
             elif char == "*":
                 if not source.startswith("**", start):
                     raise Unsupported("emphasis")
@@ -179,27 +212,24 @@ class _Page:
                 inner = source[start + 2:close] if close > 0 else ""
                 if not inner or "*" in inner or inner[0].isspace() or inner[-1].isspace():
                     raise Unsupported("strong emphasis")
-                out.append(f"<strong>{self.inline(inner)}</strong>")
+                out.append(f"<strong>{self._inline(inner)}</strong>")
                 position = close + 2
             elif char == "[":
                 position = self._bracket(source, start, out)
             elif char == "<":
                 tag = _INLINE_TAG.match(source, start)
-                if tag is None:
-                    raise Unsupported("'<' that starts no tag")
+                if tag is None or "\x02" in tag.group(0):
+                    raise Unsupported("'<' that starts no tag, or a tag around a formula")
                 out.append(tag.group(0))
                 position = tag.end()
             elif char == "&":
                 entity = _ENTITY.match(source, start)
                 out.append(entity.group(0) if entity else "&amp;")
                 position = entity.end() if entity else start + 1
-            elif char == "$" and _INLINE_MATH.match(source, start) is None:
-                out.append("$")     # a price, not a formula: arithmatex wants $, no space, text, no space, $
+            elif char == "^" or (char == "!" and not source.startswith("![", start)):
+                out.append(char)    # no extension of the site's reads a lone caret; '!' only starts an image
                 position = start + 1
-            elif char == "^":
-                out.append("^")     # no extension of the site's reads a lone caret
-                position = start + 1
-            else:   # _ (emphasis), $ (math), ] { } ! (stray link or attribute syntax)
+            else:   # _ (emphasis), ] { } ! (stray link, image or attribute syntax)
                 raise Unsupported(f"character {char!r} in …{source[max(0, start - 30):start + 30]}…")
         return "".join(out)
 
@@ -218,7 +248,7 @@ class _Page:
             return footnote.end()
         close = _closing_bracket(source, start)
         target = _LINK_TARGET.match(source, close + 1)
-        if target is None:
+        if target is None or "\x02" in target.group(0):
             raise Unsupported("brackets that are not a link")
         label = source[start + 1:close]
         if not label:
@@ -226,7 +256,7 @@ class _Page:
         href, path, fragment = self.links.resolve(target.group(1))
         self.anchor_link(path, fragment, target.group(1))
         title = f' title="{_attr(target.group(2))}"' if target.group(2) is not None else ""
-        out.append(f'<a href="{_attr(href)}"{title}>{self.inline(label)}</a>')
+        out.append(f'<a href="{_attr(href)}"{title}>{self._inline(label)}</a>')
         return target.end()
 
 
@@ -288,6 +318,7 @@ def _open_tag(tag: str, attributes: dict[str, str]) -> str:
 # -- blocks ------------------------------------------------------------------------------------------------
 
 _HEADING = re.compile(r"(#{1,6}) +(.*?)(?: *\{([^{}]*)\})? *$")
+_LIST_ITEM = re.compile(r"(?:(\d+)\. |- )")
 _CONTAINER = re.compile(r'(!!!|\?\?\?\+?) ([\w-]+)(?: "([^"]+)")? *$')
 _ATTR_LINE = re.compile(r"\{:?([^{}]*)\}\s*$")
 _FOOTNOTE_DEF = re.compile(r"\[\^([^\]\s]+)\]: (.*)$")
@@ -335,12 +366,14 @@ class _Blocks:
             self.first_block = False
             if line.startswith(("!!! ", "??? ", "???+ ")):
                 position = self.container(lines, position, blocks)
-            elif line.startswith("- "):
+            elif _LIST_ITEM.match(line):
                 position = self.bullet_list(lines, position, blocks)
             elif line.startswith("|"):
                 position = self.table(lines, position, blocks)
             elif line.startswith("```"):
                 position = self.fence(lines, position, blocks)
+            elif line == "$$":
+                position = self.formula(lines, position, blocks)
             elif line.startswith("<"):
                 position = self.raw_html(lines, position, blocks)
             else:
@@ -390,12 +423,19 @@ class _Blocks:
         return position
 
     def bullet_list(self, lines: list[str], position: int, blocks: list[str], nested: bool = False) -> int:
-        """A bullet list. An item is loose (its text in a paragraph) when a blank line separates it from the item
-        before or after it, or lies inside it: Python-Markdown decides per item, and so does this."""
+        """A bullet list (``- ``) or an ordered one (``1. ``). An item is loose (its text in a paragraph) when a
+        blank line separates it from the item before or after it, or lies inside it: Python-Markdown decides per
+        item, and so does this. An ordered list starts at its first number."""
+        marker = _LIST_ITEM.match(lines[position])
+        ordered = marker.group(1) is not None
+        same_kind = re.compile(r"\d+\. " if ordered else r"- ")
+        start_number = int(marker.group(1)) if ordered else 1
         items: list[tuple[list[str], bool]] = []          # (the item's lines, dedented; blank line before it)
         blank_before = False
-        while position < len(lines) and lines[position].startswith("- "):
-            item = [lines[position][2:]]
+        while position < len(lines) and (marker := same_kind.match(lines[position])):
+            if len(marker.group(0)) > 4:
+                raise Unsupported("list number of three digits or more")
+            item = [lines[position][marker.end():]]
             position += 1
             while position < len(lines):
                 if lines[position].startswith("    "):
@@ -418,9 +458,11 @@ class _Blocks:
                 following = position
                 while following < len(lines) and not lines[following].strip():
                     following += 1
-                if following < len(lines) and lines[following].startswith("- "):
+                if following < len(lines) and same_kind.match(lines[following]):
                     blank_before, position = True, following
-            elif position < len(lines) and not lines[position].startswith("- "):
+                elif following < len(lines) and _LIST_ITEM.match(lines[following]):
+                    raise Unsupported("a list of the other kind right after a list")
+            elif position < len(lines) and not same_kind.match(lines[position]):
                 raise Unsupported("list followed by text without a blank line")
         rendered = []
         for index, (item, before) in enumerate(items):
@@ -432,7 +474,7 @@ class _Blocks:
             sub: list[str] = []
             end = 0
             loose = inside or before or after
-            if rest and rest[0].startswith("- "):
+            if rest and _LIST_ITEM.match(rest[0]):
                 end = self.bullet_list(rest, 0, sub, nested=not loose)
             elif rest and rest[0].strip():
                 if not loose:
@@ -445,7 +487,9 @@ class _Blocks:
                 continue
             parts = [f"<p>{self.page.inline(first)}</p>", *sub, *self.convert(rest[end:])]
             rendered.append("<li>\n" + "\n".join(parts) + "\n</li>")
-        blocks.append("<ul>\n" + "\n".join(rendered) + "\n</ul>" + ("\n" if nested else ""))
+        tag = "ol" if ordered else "ul"
+        opening = f'<ol start="{start_number}">' if ordered and start_number != 1 else f"<{tag}>"
+        blocks.append(opening + "\n" + "\n".join(rendered) + f"\n</{tag}>" + ("\n" if nested else ""))
         return position
 
     def table(self, lines: list[str], position: int, blocks: list[str]) -> int:
@@ -475,16 +519,35 @@ class _Blocks:
         return position
 
     def fence(self, lines: list[str], position: int, blocks: list[str]) -> int:
-        opening = re.fullmatch(r"```([\w+-]+)", lines[position])
+        """A fenced block, converted by the adapter's ``code_block`` (the site's superfences: highlighted code, or
+        a mermaid diagram). Highlighted blocks number their line anchors by their place among the page's
+        highlighted blocks (``__codelineno-<block>-<line>``); ``code_block`` numbers each as the first."""
+        opening = re.fullmatch(r"```([\w+-]*)", lines[position])
         if opening is None:
             raise Unsupported(f"code fence {lines[position]}")
         close = position + 1
         while close < len(lines) and lines[close] != "```":
             close += 1
-        if close == len(lines) or self.page.code_blocks:
-            raise Unsupported("unclosed code fence, or a second one")
-        self.page.code_blocks += 1
-        blocks.append(self.page.code_block("\n".join(lines[position + 1:close]), opening.group(1)))
+        if close == len(lines) or (close + 1 < len(lines) and lines[close + 1].strip()):
+            raise Unsupported("code fence not closed before a blank line")
+        converted = self.page.code_block("\n".join(lines[position + 1:close]), opening.group(1))
+        if "__codelineno-" in converted:
+            converted = converted.replace("__codelineno-0-", f"__codelineno-{self.page.code_blocks}-")
+            self.page.code_blocks += 1
+        blocks.append(converted)
+        return close + 1
+
+    def formula(self, lines: list[str], position: int, blocks: list[str]) -> int:
+        """A display formula between lines of ``$$`` (arithmatex, generic mode)."""
+        close = position + 1
+        while close < len(lines) and lines[close] != "$$":
+            if not lines[close].strip():
+                raise Unsupported("blank line in a formula")
+            close += 1
+        if close == len(lines) or close == position + 1 or (close + 1 < len(lines) and lines[close + 1].strip()):
+            raise Unsupported("display formula not closed by $$ before a blank line")
+        body = html.escape("\n".join(lines[position + 1:close]), quote=False)
+        blocks.append(f'<div class="arithmatex">\\[\n{body}\n\\]</div>')
         return close + 1
 
     def raw_html(self, lines: list[str], position: int, blocks: list[str]) -> int:
@@ -531,7 +594,7 @@ class _Blocks:
         while position < len(lines) and lines[position].strip():
             line = lines[position]
             if _BLOCK_START.match(line) and not (text and _ATTR_LINE.fullmatch(line)):
-                raise Unsupported("block inside a paragraph")
+                raise Unsupported(f"block inside a paragraph: {line[:60]}")
             if line.endswith("  ") or line != line.lstrip():
                 raise Unsupported("line break or indented line in a paragraph")
             text.append(line)
