@@ -81,7 +81,7 @@ def test_cached_and_incremental_builds_equal_clean_builds(tmp_path, monkeypatch,
 
     with caplog.at_level("INFO", logger="mkdocs.plugins.followgpt"):
         clean = build(project, tmp_path / "clean", cache, monkeypatch)
-    # The generated model pages were converted without Python-Markdown (followgpt.render.generated_html).
+    # The generated model pages were converted without Python-Markdown (followgpt.render.markdown_subset).
     expanded, converted = map(int, re.search(r"Expanded markers on (\d+) pages, converted (\d+) .*\(zh site\)",
                                              caplog.text).groups())
     assert converted < expanded - 2, caplog.text

@@ -1,4 +1,4 @@
-"""HTML for the Markdown the renderers generate (and the notes that keep to the same subset), without Python-Markdown.
+"""The subset of Markdown the renderers generate (and most notes keep to), converted without Python-Markdown.
 
 A generated model page is Markdown written by ``views.model_page``: headings with attribute lists, paragraphs,
 bullet lists, pipe tables, admonitions and collapsible blocks, a fenced code block, raw HTML figures and source
@@ -50,7 +50,7 @@ class Unsupported(Exception):
 
 
 @dataclass
-class GeneratedHtml:
+class ConvertedSubset:
     html: str
     title: str | None                     # the text of the first level-1 heading
     toc: list[dict]                       # Python-Markdown's toc tokens: level, id, name, children
@@ -639,7 +639,7 @@ def _cells(row: str) -> list[str]:
 
 
 def convert(markdown: str, *, links: LinkTargets, slugify: Callable[[str, str], str],
-            code_block: Callable[[str, str], str]) -> GeneratedHtml | None:
+            code_block: Callable[[str, str], str]) -> ConvertedSubset | None:
     """The page's HTML, table of contents, ids and links to anchors; None when the Markdown is outside the subset.
 
     ``slugify(text, separator)`` makes a heading's id from its text where it has no ``{ #id }``;
@@ -667,7 +667,7 @@ def convert(markdown: str, *, links: LinkTargets, slugify: Callable[[str, str], 
         return None
     if any(label not in page.references for label in footnotes):
         return None                                   # a definition nobody cites: Python-Markdown lists it oddly
-    return GeneratedHtml(html="\n".join(blocks), title=converter.title, toc=converter.toc,
+    return ConvertedSubset(html="\n".join(blocks), title=converter.title, toc=converter.toc,
                          anchors=page.ids | html_anchors(markdown),
                          links_to_anchors=page.links_to_anchors)
 

@@ -1,4 +1,4 @@
-"""followgpt.render.generated_html: generated pages converted without Python-Markdown, to the same HTML.
+"""followgpt.render.markdown_subset: generated pages converted without Python-Markdown, to the same HTML.
 
 The reference is Python-Markdown itself with the extensions and options of the project's mkdocs.yml. Links are
 compared in a separate test against MkDocs' own resolution (tests/site/test_build.py builds the site both ways).
@@ -17,8 +17,8 @@ from mkdocs.config import load_config
 from followgpt.dataset import read_history
 from followgpt.registry import load_registry
 from followgpt.render import SiteContext, collect_usages, expand_page, model_page_path
-from followgpt.render import generated_html
-from followgpt.render.generated_html import LinkTargets, convert, references_in_reading_order, relative_site_url
+from followgpt.render import markdown_subset
+from followgpt.render.markdown_subset import LinkTargets, convert, references_in_reading_order, relative_site_url
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -75,10 +75,10 @@ def toc_outline(tokens: list[dict]) -> list:
 
 
 def test_the_site_settings_are_the_ones_this_module_reproduces(markdown_settings):
-    assert generated_html.supports(*markdown_settings)
+    assert markdown_subset.supports(*markdown_settings)
     extensions, configs = markdown_settings
-    assert not generated_html.supports([*extensions, "pymdownx.tilde"], configs)
-    assert not generated_html.supports(extensions, {**configs, "toc": {**configs["toc"], "permalink": "#"}})
+    assert not markdown_subset.supports([*extensions, "pymdownx.tilde"], configs)
+    assert not markdown_subset.supports(extensions, {**configs, "toc": {**configs["toc"], "permalink": "#"}})
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -260,7 +260,7 @@ def test_links_resolve_like_mkdocs_directory_urls(markdown_settings):
     assert links.resolve("../data/followgpt.json")[0] == "../../data/followgpt.json"
     assert links.resolve("https://example.org/a_b")[0] == "https://example.org/a_b"
     assert links.resolve("#facts") == ("#facts", "models/gpt-3.md", "facts")
-    with pytest.raises(generated_html.Unsupported):
+    with pytest.raises(markdown_subset.Unsupported):
         links.resolve("missing.md")      # MkDocs converts the page and warns about the link
     assert fast("See [x](missing.md).", markdown_settings, "models/gpt-3.md", links) is None
     assert relative_site_url("models/gpt-2/", "models/gpt-3/") == "../gpt-2/"
