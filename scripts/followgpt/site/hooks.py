@@ -232,9 +232,9 @@ class SiteHooks:
         self.machine_pages[page.file.src_uri] = MachinePage(
             page.file.src_uri, _title_of(expanded.markdown) or page.title or "", page.meta.get("description", ""),
             expanded.markdown)
-        generated = self._markdown_subset(expanded.markdown, page, config)
-        if generated is not None:
-            self.converting[page.file.src_uri] = (None, generated, expanded.markdown, self.warnings.count)
+        converted = self._converted_subset(expanded.markdown, page, config)
+        if converted is not None:
+            self.converting[page.file.src_uri] = (None, converted, expanded.markdown, self.warnings.count)
             return _title_line(expanded.markdown)
         if self.pages is None:
             return expanded.markdown
@@ -397,7 +397,7 @@ class SiteHooks:
                                   for target, links in (page.links_to_anchors or {}).items()}))
         return html
 
-    def _markdown_subset(self, markdown: str, page, config) -> ConvertedPage | None:
+    def _converted_subset(self, markdown: str, page, config) -> ConvertedPage | None:
         """The page converted by ``render.markdown_subset`` instead of Python-Markdown (the same HTML, ~7× faster):
         every generated model page and the notes that keep to the same subset of Markdown. None for Markdown
         outside it, with other Markdown extensions than it reproduces, or with FOLLOWGPT_FAST_PAGES=0."""
@@ -407,15 +407,16 @@ class SiteHooks:
         toc_settings = config.mdx_configs.get("toc") or {}
         converted = markdown_subset.convert(
             markdown, links=markdown_subset.LinkTargets(page.file.src_uri, self.file_urls),
-            slugify=toc_settings.get("slugify") or _default_slugify, code_block=functools.partial(self._code_block, config))
+            slugify=toc_settings.get("slugify") or _default_slugify,
+            code_block=functools.partial(self._code_block, config))
         if converted is None:
             return None
         return ConvertedPage(html=converted.html, toc=get_toc(converted.toc), title=converted.title,
                              anchors=converted.anchors, links_to_anchors=converted.links_to_anchors)
 
     def _code_block(self, config, code: str, language: str) -> str:
-        """A fenced code block as the site's Markdown settings highlight it (the page's first: its line anchors
-        are numbered from 0, and markdown_subset leaves a page with a second block to Python-Markdown)."""
+        """A fenced block as the site's Markdown settings convert it (highlighted code, or a mermaid diagram);
+        markdown_subset numbers the line anchors of the page's later blocks."""
         import markdown
         if self.code_markdown is None:
             self.code_markdown = markdown.Markdown(extensions=config.markdown_extensions,
