@@ -92,7 +92,8 @@ def test_every_page_of_the_real_site_converts_to_python_markdowns_html_or_is_lef
     site = SiteContext(registry=registry, lang=lang, usages=collect_usages(notes),
                        pages={path: text.split("\n", 1)[0].lstrip("# ") for path, text in notes.items()},
                        site_url="https://followgpt.example/", repository="followgpt/followgpt", history=history)
-    pages = {model_page_path(model_id): f"<!-- followgpt:model-page id={model_id} -->\n" for model_id in registry.models}
+    pages = {model_page_path(model_id): f"<!-- followgpt:model-page id={model_id} -->\n"
+             for model_id in registry.models}
     pages.update({path: FRONT_MATTER.sub("", text, count=1) for path, text in notes.items()})
     outside, different, converted = [], [], 0
     for path, source in pages.items():

@@ -693,7 +693,8 @@ def references_in_reading_order(page_html: str) -> str:
     return _REFERENCE_ID.sub(renumbered, page_html)
 
 
-_START_TAG = re.compile(r"<([A-Za-z][\w:-]*)((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>")
+_START_TAG = re.compile(r"<([A-Za-z][\w:-]*)"
+                        r"((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*/?>")
 _TAG_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
