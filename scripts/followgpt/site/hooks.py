@@ -93,6 +93,7 @@ class SiteHooks:
         self.converting: dict[str, tuple] = {}  # src_uri -> (cache key, cached entry or None, Markdown, warnings)
         self.warnings = _WarningCounter()
         self.lifted_drawings: dict[str, list[str]] = {}   # src_uri -> inline SVG and typeset formulas kept out of search
+        self.mermaid_word_hidden: set[str] = set()   # pages whose text says "mermaid" (on_page_content)
         self.file_urls: dict[str, str] = {}       # every file of the site: src_uri -> url, for links (markdown_subset)
         self.code_markdown = None                # a Markdown converter for code blocks (markdown_subset)
 
@@ -266,6 +267,13 @@ class SiteHooks:
             # Diagrams drawn by the build leave an empty slot here: no mermaid markup remains in the page, so
             # mkdocs-mermaid2 skips it (its own check) and the template adds no diagram runtime.
             html = self.drawer.slot_page(html)
+        if "mermaid" in html and DIAGRAM_MARKUP not in html:
+            # mkdocs-mermaid2 parses a whole page with BeautifulSoup when its HTML says "mermaid" anywhere (its
+            # own check, in on_post_page); a page that only mentions mermaid in its text has no diagram for it.
+            # The word is written as a character reference (the same text to browsers and to search) until our
+            # on_post_page, after mermaid2's.
+            html = html.replace("mermaid", MERMAID_WORD)
+            self.mermaid_word_hidden.add(page.file.src_uri)
         # Figures drawn in Python (inline SVG) and typeset formulas: out of what Material's search reads, back in
         # on_post_page.
         html, self.lifted_drawings[page.file.src_uri] = lift_drawings(html)
@@ -297,6 +305,9 @@ class SiteHooks:
     @event_priority(-100)  # after mkdocs-mermaid2's on_post_page: drawn SVGs mention "mermaid" in their styles
     def on_post_page(self, output: str, page, config):
         output = restore_drawings(output, self.lifted_drawings.pop(page.file.src_uri, []))
+        if page.file.src_uri in self.mermaid_word_hidden:
+            self.mermaid_word_hidden.discard(page.file.src_uri)
+            output = output.replace(MERMAID_WORD, "mermaid")
         if self.drawer is not None:
             output, missing = self.drawer.fill(output)
             if missing:
@@ -556,6 +567,10 @@ def _title_line(markdown: str) -> str:
     first = next((line for line in markdown.splitlines() if line.strip()), "")
     return first + "\n" if first.startswith("# ") else ""
 
+
+# What mkdocs-mermaid2's fence writes for a diagram, and the word "mermaid" as mermaid2's check does not see it.
+DIAGRAM_MARKUP = 'class="mermaid"'
+MERMAID_WORD = "&#109;ermaid"
 
 # A formula left for the browser's KaTeX (no Node at build time, or FOLLOWGPT_MATH=client); typeset ones carry
 # data-fgpt-math="built" after the class.
