@@ -59,6 +59,25 @@ def test_untranslated_page_is_kept_out_of_that_languages_search(tmp_path):
     assert not [doc for doc in en_index["docs"] if doc["location"].startswith("note/")]
 
 
+def test_mermaid2_parses_only_pages_with_diagrams_for_the_browser(tmp_path, monkeypatch):
+    """mkdocs-mermaid2 parses a page with BeautifulSoup whenever its HTML contains the word "mermaid"; a page that
+    only mentions mermaid is not parsed, and still reads (and is found) as "mermaid"."""
+    import mermaid2.plugin
+    parsed = []
+    soup = mermaid2.plugin.BeautifulSoup
+    monkeypatch.setattr(mermaid2.plugin, "BeautifulSoup", lambda text, *args: parsed.append(text) or soup(text, *args))
+    monkeypatch.setenv("FOLLOWGPT_PARALLEL", "0")
+    monkeypatch.setenv("FOLLOWGPT_PRERENDER", "0")     # the diagram stays for the browser: mermaid2's job
+    project = tiny(tmp_path, **{"zh/prose.md": "# 图\n\n画图请用 mermaid。\n"})
+    site = tmp_path / "site"
+    build_site(project / "mkdocs.yml", site)
+    assert len(parsed) == 2 and all('class="mermaid"' in page for page in parsed)   # the note, in both languages
+    prose = (site / "prose" / "index.html").read_text(encoding="utf-8")
+    assert "画图请用 mermaid。" in prose and "&#109;" not in prose
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert any("mermaid" in doc["text"] for doc in index["docs"] if doc["location"].startswith("prose/"))
+
+
 def test_failed_strict_build_leaves_the_previous_site_untouched(tmp_path, caplog):
     project = tiny(tmp_path, **{"en/note.md": "# Note\n\nA [dead link](missing.md).\n"})
     site = tmp_path / "site"
