@@ -18,7 +18,8 @@ from followgpt.dataset import read_history
 from followgpt.registry import load_registry
 from followgpt.render import SiteContext, collect_usages, expand_page, model_page_path
 from followgpt.render import markdown_subset
-from followgpt.render.markdown_subset import LinkTargets, convert, references_in_reading_order, relative_site_url
+from followgpt.render.markdown_subset import (SEARCH_EXCLUDED_TAIL, LinkTargets, convert, references_in_reading_order,
+                                             relative_site_url)
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -66,8 +67,9 @@ def reference(python_markdown, markdown_text: str) -> tuple[str, list]:
 
 def same_references(html: str) -> str:
     """Repeated citations of one source numbered in reading order, as the build numbers them on every page
-    (Python-Markdown numbers them in the order its tree processors meet them)."""
-    return references_in_reading_order(html)
+    (Python-Markdown numbers them in the order its tree processors meet them); without the mark of the sections
+    excluded from search (for the adapter, which takes it out)."""
+    return references_in_reading_order(html.replace(SEARCH_EXCLUDED_TAIL, ""))
 
 
 def toc_outline(tokens: list[dict]) -> list:
@@ -210,7 +212,19 @@ def test_every_construct_of_the_subset_matches_python_markdown(markdown_settings
     assert got.title == "GPT-3 & co"
     assert {"facts", "fn:a", "fnref:a", "fnref2:a", "fnref3:a", "t1"} <= got.anchors
     assert references_in_reading_order(got.html) == got.html
+    assert got.html.count(SEARCH_EXCLUDED_TAIL) == 1     # from "Facts" on, nothing is searched
     assert got.links_to_anchors["models/x.md"]["fn:b"] == "#fn:b"
+
+
+def test_the_sections_excluded_from_search_to_the_end_of_a_page_are_marked(markdown_settings):
+    text = ("# T\n\nText.\n\n## A { #a }\n\nSearched.\n\n## B { #b data-search-exclude }\n\nNot.\n\n"
+            "## C { #c data-search-exclude }\n\n- not either[^s]\n\n[^s]: A source.\n")
+    got = fast(text, markdown_settings)
+    head, tail = got.html.split(SEARCH_EXCLUDED_TAIL)
+    assert head.endswith("<p>Searched.</p>\n") and tail.startswith('<h2 data-search-exclude id="b">')
+    assert 'class="footnote"' in tail
+    unmarked = fast(text.replace("## C { #c data-search-exclude }", "## C { #c }"), markdown_settings)
+    assert SEARCH_EXCLUDED_TAIL not in unmarked.html
 
 
 def test_citations_of_one_source_are_numbered_in_reading_order():

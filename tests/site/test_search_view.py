@@ -36,3 +36,12 @@ def test_restore_refuses_a_page_that_lost_a_drawing():
     text, lifted = lift_drawings(PAGE)
     with pytest.raises(ValueError):
         restore_drawings(text.replace("<!--fgpt-svg:1-->", ""), lifted)
+
+
+def test_the_end_excluded_from_search_is_lifted_whole_with_its_drawings():
+    from followgpt.render.markdown_subset import SEARCH_EXCLUDED_TAIL
+    page = ('<p>Read <svg><text>a</text></svg></p>\n' + SEARCH_EXCLUDED_TAIL +
+            '<h2 data-search-exclude id="cite">Cite</h2>\n<p><svg><text>b</text></svg></p>')
+    lifted_page, lifted = lift_drawings(page)
+    assert "Cite" not in lifted_page and "<svg" not in lifted_page and SEARCH_EXCLUDED_TAIL not in lifted_page
+    assert restore_drawings(lifted_page, lifted) == page.replace(SEARCH_EXCLUDED_TAIL, "")

@@ -45,6 +45,11 @@ def supports(extensions: list, configs: dict) -> bool:
         and set(toc) <= {"permalink", "slugify"} and not (configs.get("footnotes") or {})
 
 
+# Marks where the sections excluded from search run to the end of the page (the adapter keeps what follows from
+# Material's search parser, which would read it only to drop it, and takes the mark out).
+SEARCH_EXCLUDED_TAIL = "<!--fgpt-search-excluded-tail-->"
+
+
 class Unsupported(Exception):
     """The Markdown uses something outside the generated subset."""
 
@@ -347,8 +352,27 @@ class _Blocks:
         self.toc: list[dict] = []
         self.title: str | None = None
         self.first_block = True
+        self.depth = 0
+        self.headings: list[tuple[int | None, bool]] = []   # (block index at the top level, else None; excluded)
+
+    def search_tail(self) -> int | None:
+        """The top-level block from which every section to the end is excluded from search (its heading has
+        ``data-search-exclude``), if any: Material's search reads nothing from there on."""
+        start = None
+        for index, excluded in reversed(self.headings):
+            if not excluded or index is None:
+                break
+            start = index
+        return start
 
     def convert(self, lines: list[str]) -> list[str]:
+        self.depth += 1
+        try:
+            return self._convert(lines)
+        finally:
+            self.depth -= 1
+
+    def _convert(self, lines: list[str]) -> list[str]:
         blocks: list[str] = []
         position = 0
         while position < len(lines):
@@ -359,7 +383,10 @@ class _Blocks:
             if line != line.lstrip():
                 raise Unsupported("indented block")
             if line.startswith("#"):
-                blocks.append(self.heading(line))
+                heading = self.heading(line)
+                self.headings.append((len(blocks) if self.depth == 1 else None, "data-search-exclude" in
+                                      heading[:heading.index(">")]))
+                blocks.append(heading)
                 position += 1
                 self.first_block = False
                 continue
@@ -661,6 +688,9 @@ def convert(markdown: str, *, links: LinkTargets, slugify: Callable[[str, str], 
     converter = _Blocks(page)
     try:
         blocks = converter.convert(body)
+        tail = converter.search_tail()
+        if tail is not None:
+            blocks[tail] = SEARCH_EXCLUDED_TAIL + blocks[tail]
         if footnotes:
             blocks.append(_footnote_list(page))
     except Unsupported:

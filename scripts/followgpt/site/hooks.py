@@ -420,7 +420,7 @@ class SiteHooks:
             markdown, links=markdown_subset.LinkTargets(page.file.src_uri, self.file_urls),
             slugify=toc_settings.get("slugify") or _default_slugify,
             code_block=functools.partial(self._code_block, config))
-        if converted is None:
+        if converted is None or converted.title is None:   # no title of its own: MkDocs finds one, converting
             return None
         return ConvertedPage(html=converted.html, toc=get_toc(converted.toc), title=converted.title,
                              anchors=converted.anchors, links_to_anchors=converted.links_to_anchors)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from followgpt.render.markdown_subset import SEARCH_EXCLUDED_TAIL
+
 # The start of an element to lift: an inline SVG, or KaTeX's output (a display formula's wrapper or a formula).
 LIFTED_OPEN = re.compile(r'<(svg)\b|<(span) class="katex(?:-display)?"')
 TAGS = {name: re.compile(rf"<(/?){name}\b[^>]*?(/?)>") for name in ("svg", "span")}
@@ -22,7 +24,11 @@ MARKED = re.compile(r"<!--fgpt-svg:(\d+)-->")
 
 def lift_drawings(page_html: str) -> tuple[str, list[str]]:
     """``page_html`` with each outermost ``<svg>…</svg>`` (and each typeset formula) replaced by a comment
-    naming its place in the list."""
+    naming its place in the list; and, where markdown_subset marked where the sections excluded from search run
+    to the end, that whole end too (the search plugin would parse it only to drop it: a third of a model page)."""
+    tail = ""
+    if SEARCH_EXCLUDED_TAIL in page_html:
+        page_html, tail = page_html.split(SEARCH_EXCLUDED_TAIL, 1)
     lifted: list[str] = []
     out: list[str] = []
     position = 0
@@ -40,6 +46,9 @@ def lift_drawings(page_html: str) -> tuple[str, list[str]]:
         lifted.append(page_html[start.start():end])
         position = end
     out.append(page_html[position:])
+    if tail:
+        out.append(MARK.format(n=len(lifted)))
+        lifted.append(tail)
     return "".join(out), lifted
 
 
