@@ -29,23 +29,20 @@ SEGMENT = "\u200b"
 
 
 def words(text: str) -> list[str]:
-    """Searchable Chinese words of ``text``, once per occurrence, each long word followed by its parts."""
+    """Searchable Chinese words of ``text``, once per occurrence, each long word followed by its parts. The text
+    is Material's: its Chinese already segmented by jieba (words between U+200B), which is not done again."""
     found: list[str] = []
     for run in HAN_RUN.findall(text):
-        found.extend(_run_words(run.replace(SEGMENT, "")))
+        for word in run.split(SEGMENT):
+            if len(word) > 1:
+                found.extend(_word_and_parts(word))
     return found
 
 
 @functools.lru_cache(maxsize=65536)
-def _run_words(run: str) -> tuple[str, ...]:
-    """The words of one run of Han characters (the same runs recur on many pages: model pages, tables)."""
-    found: list[str] = []
-    for word in jieba.cut(run):
-        if len(word) > 1:
-            found.append(word)
-            if len(word) > 2:
-                found.extend(word_parts(word))
-    return tuple(found)
+def _word_and_parts(word: str) -> tuple[str, ...]:
+    """A word and, if it is long, its parts (the same words recur on many pages: model pages, tables)."""
+    return (word, *word_parts(word)) if len(word) > 2 else (word,)
 
 
 def word_parts(word: str) -> list[str]:
