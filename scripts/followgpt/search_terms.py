@@ -103,12 +103,23 @@ def tune_entry(doc: dict) -> None:
         doc[field] = glue_single_characters(value)
 
 
-def tune_search_index(index_path: Path) -> int:
-    """Rewrite a Material search index in place; returns how many entries got Chinese terms."""
-    index = json.loads(index_path.read_text(encoding="utf-8"))
+def tune_index(index: dict) -> int:
+    """Tune a Material search index (its parsed JSON) in place; returns how many entries got Chinese terms."""
     tuned = 0
     for doc in index["docs"]:
         tune_entry(doc)
         tuned += "terms" in doc or "title_terms" in doc
-    index_path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    return tuned
+
+
+def index_text(index: dict) -> str:
+    """The tuned index as written: compact JSON, Chinese as it is (a third of the size of ASCII escapes)."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def tune_search_index(index_path: Path) -> int:
+    """Rewrite a Material search index file in place; returns how many entries got Chinese terms."""
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    tuned = tune_index(index)
+    index_path.write_text(index_text(index), encoding="utf-8")
     return tuned

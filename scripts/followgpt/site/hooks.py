@@ -44,7 +44,7 @@ from followgpt.render.labels import text as label_text
 from followgpt.render.links import absolute_page_url
 from followgpt.render.machine import LLMS_FILE, MachinePage, absolute_links, llms_txt, markdown_copy_path, page_entry
 from followgpt.render.report import report_url
-from followgpt.search_terms import tune_search_index
+from followgpt.search_terms import index_text as tuned_index_text, tune_index
 from followgpt.site import vendor
 from followgpt.site import prerender
 from followgpt.site.layout import prewrap_tables
@@ -322,10 +322,8 @@ class SiteHooks:
         self._close_math()
         self._write_machine_pages(config, lang)
         index = Path(config.site_dir) / "search" / "search_index.json"
-        if self.search_entries is not None and index.exists():
-            self._merge_search_index(index)
-        if lang == "zh" and index.exists():
-            tune_search_index(index)
+        if index.exists() and (self.search_entries is not None or lang == "zh"):
+            self._finish_search_index(index, lang)
         handed_over: list[Path] = []   # the English build's pages, whose diagrams this build's Chromium draws
         built_in_parallel = self.worker is not None
         if lang == DEFAULT_LANGUAGE and self.worker is not None:
@@ -359,14 +357,20 @@ class SiteHooks:
         if kept is not None:
             page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
 
-    def _merge_search_index(self, index: Path) -> None:
-        """Every page's entries in the index, in the plugin's order; those the plugin wrote are kept."""
+    def _finish_search_index(self, index: Path, lang: str) -> None:
+        """The index Material wrote, read and written once: every page's entries in the plugin's order (those
+        from the search cache put back, those the plugin wrote kept in it), then, for Chinese, the search terms."""
         data = json.loads(index.read_text(encoding="utf-8"))
-        data["docs"], found = merge_entries(data["docs"], [(url, kept) for url, _, kept in self.search_order])
-        for url, key, kept in self.search_order:
-            if kept is None:
-                self.search_entries.put(key, found[url])
-        index.write_text(index_text(data), encoding="utf-8")
+        if self.search_entries is not None:
+            data["docs"], found = merge_entries(data["docs"], [(url, kept) for url, _, kept in self.search_order])
+            for url, key, kept in self.search_order:
+                if kept is None:
+                    self.search_entries.put(key, found[url])
+        if lang == "zh":
+            tune_index(data)
+            index.write_text(tuned_index_text(data), encoding="utf-8")
+        else:
+            index.write_text(index_text(data), encoding="utf-8")
 
     def _expanded(self, markdown: str, page) -> Expanded:
         """The page's Markdown with its registry markers expanded, from the expansion cache when this page's
