@@ -107,10 +107,13 @@ def test_cached_and_incremental_builds_equal_clean_builds(tmp_path, monkeypatch,
     # Serial (English built in the same process afterwards): identical output.
     assert_same(build(project, tmp_path / "serial", tmp_path / "cache-serial", monkeypatch, parallel="0"), clean)
 
-    # Every page converted by Python-Markdown, model pages too: the same site.
+    # Every page converted by Python-Markdown, model pages too, and the site navigation rendered for every page
+    # (not once for all the pages outside it): the same site.
     monkeypatch.setenv("FOLLOWGPT_FAST_PAGES", "0")
+    monkeypatch.setenv("FOLLOWGPT_NAV_CACHE", "0")
     assert_same(build(project, tmp_path / "python-markdown", tmp_path / "cache-slow", monkeypatch), clean)
     monkeypatch.delenv("FOLLOWGPT_FAST_PAGES")
+    monkeypatch.delenv("FOLLOWGPT_NAV_CACHE")
 
     # Edit a note (its text and its diagram) and a registry file, then build on the warm cache.
     zh = project / "docs" / "zh" / "index.md"

@@ -18,6 +18,7 @@ import hashlib
 import json
 import logging
 import os
+import posixpath
 from pathlib import Path
 
 from mkdocs.commands.build import build as mkdocs_build
@@ -162,6 +163,7 @@ class SiteHooks:
         # template's source): Material's templates are compiled again by every build and by both languages.
         import jinja2
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(_mkdir(self._cache() / "jinja")))
+        env.globals["followgpt_cached"] = RenderedOnce()
         return env
 
     # -- files -----------------------------------------------------------------------------------------
@@ -285,6 +287,9 @@ class SiteHooks:
             self._search_entries_of(page)
         here = site_prefix(self.lang) + page.url
         context["followgpt"] = {
+            # The site navigation of a page outside it is the same for every page of its folder (overrides/main.html).
+            "nav_key": None if page in nav.pages or os.environ.get("FOLLOWGPT_NAV_CACHE", "1") == "0"
+            else "nav " + posixpath.dirname(page.url.rstrip("/")),
             "lang": self.lang,
             "untranslated": bool(page.meta.get("untranslated")),
             "alternates": [
@@ -522,6 +527,21 @@ class SiteHooks:
         finally:
             en.plugins.on_shutdown()
             self.drawer, self.pending_pages = drawer, pending
+
+
+class RenderedOnce:
+    """A template helper: ``{% call followgpt_cached(key) %}…{% endcall %}`` renders its body once per key and
+    build (a None key renders every time). One per build and language (on_env)."""
+
+    def __init__(self) -> None:
+        self.rendered: dict[str, str] = {}
+
+    def __call__(self, key: str | None, caller) -> str:
+        if key is None:
+            return caller()
+        if key not in self.rendered:
+            self.rendered[key] = caller()
+        return self.rendered[key]
 
 
 class _WarningCounter(logging.Handler):
