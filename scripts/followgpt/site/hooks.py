@@ -94,6 +94,7 @@ class SiteHooks:
         self.converting: dict[str, tuple] = {}  # src_uri -> (cache key, cached entry or None, Markdown, warnings)
         self.warnings = _WarningCounter()
         self.lifted_drawings: dict[str, list[str]] = {}   # src_uri -> inline SVG and typeset formulas kept out of search
+        self.subset_pages = 0                     # pages markdown_subset converted in this build
         self.mermaid_word_hidden: set[str] = set()   # pages whose text says "mermaid" (on_page_content)
         self.file_urls: dict[str, str] = {}       # every file of the site: src_uri -> url, for links (markdown_subset)
         self.code_markdown = None                # a Markdown converter for code blocks (markdown_subset)
@@ -206,6 +207,7 @@ class SiteHooks:
                 files.append(File.generated(config, dest, content=content))
         self.pages = self._page_cache(config, files)
         self.converting = {}
+        self.subset_pages = 0
         self.file_urls = {f.src_uri: f.url for f in files}
         self.code_markdown = None
         pages = {f.src_uri: f.content_string for f in files.documentation_pages()}
@@ -235,17 +237,18 @@ class SiteHooks:
         self.machine_pages[page.file.src_uri] = MachinePage(
             page.file.src_uri, _title_of(expanded.markdown) or page.title or "", page.meta.get("description", ""),
             expanded.markdown)
-        converted = self._converted_subset(expanded.markdown, page, config)
-        if converted is not None:
-            self.converting[page.file.src_uri] = (None, converted, expanded.markdown, self.warnings.count)
-            return _title_line(expanded.markdown)
-        if self.pages is None:
-            return expanded.markdown
-        key = self.pages.key(page.file.src_uri, page.url, expanded.markdown)
-        entry = self.pages.get(key)
-        self.converting[page.file.src_uri] = (key, entry, expanded.markdown, self.warnings.count)
-        # A page converted before is not converted again: MkDocs converts a stub holding only the line its
-        # title comes from, and on_page_content puts back the kept HTML and what the conversion recorded.
+        key = entry = None
+        if self.pages is not None:
+            key = self.pages.key(page.file.src_uri, page.url, expanded.markdown)
+            entry = self.pages.get(key)
+        fresh = False
+        if entry is None:
+            entry = self._converted_subset(expanded.markdown, page, config)
+            fresh = entry is not None
+        self.converting[page.file.src_uri] = (key, entry, expanded.markdown, self.warnings.count, fresh)
+        # A page converted before, or by markdown_subset, is not converted by Python-Markdown: MkDocs converts a
+        # stub holding only the line its title comes from, and on_page_content puts back the HTML and what the
+        # conversion recorded.
         return expanded.markdown if entry is None else _title_line(expanded.markdown)
 
     @event_priority(100)  # first: other plugins see the page's real HTML
@@ -346,7 +349,8 @@ class SiteHooks:
                 cache.prune()
             search = self.search_entries
             log.info(f"Expanded markers on {len(expansions.used) - expansions.hits} pages, converted "
-                     f"{len(self.pages.used) - self.pages.hits} and indexed {len(search.used) - search.hits}; "
+                     f"{len(self.pages.used) - self.pages.hits} ({self.subset_pages} without Python-Markdown) "
+                     f"and indexed {len(search.used) - search.hits}; "
                      f"{expansions.hits}, {self.pages.hits} and {search.hits} came from the cache ({lang} site).")
             self.pages = self.expansions = self.search_entries = None
         if lang == DEFAULT_LANGUAGE and not built_in_parallel and (self.root / EN_CONFIG).is_file():
@@ -396,7 +400,7 @@ class SiteHooks:
 
     def _converted(self, html: str, page, config, files) -> str:
         """The page's HTML, from the page cache or, after a real conversion, into it."""
-        key, entry, markdown, warnings_before = self.converting.pop(page.file.src_uri)
+        key, entry, markdown, warnings_before, fresh = self.converting.pop(page.file.src_uri)
         if entry is not None:
             page.markdown = markdown
             if page.title == entry.title:
@@ -404,6 +408,10 @@ class SiteHooks:
                 page.present_anchor_ids = set(entry.anchors)
                 page.links_to_anchors = {target: links for uri, links in entry.links_to_anchors.items()
                                          if (target := files.get_file_from_path(uri)) is not None}
+                if fresh:                       # converted by markdown_subset: kept like any other page
+                    self.subset_pages += 1
+                    if key is not None:
+                        self.pages.put(key, entry)
                 return entry.html
             # The stub gave another title than the whole page did (a heading the title line rule does not
             # see): convert the page after all, and keep the result under the same key.
@@ -453,8 +461,9 @@ class SiteHooks:
         if (self.root / EN_CONFIG).is_file():
             configs.append((self.root / EN_CONFIG).read_text(encoding="utf-8"))
         listing = "\n".join(sorted(f"{f.src_uri} {f.dest_uri} {f.url}" for f in files))
+        subset_code = Path(markdown_subset.__file__).read_text(encoding="utf-8")   # it shapes the HTML too
         signature = settings_signature(configs, [self.lang, config.site_url or "", str(config.use_directory_urls),
-                                                 listing])
+                                                 listing, subset_code])
         return PageCache(self._cache() / "pages" / self.lang, signature)
 
     def _write_machine_pages(self, config, lang: str) -> None:
