@@ -112,7 +112,7 @@ def tune_index(index: dict) -> int:
     return tuned
 
 
-def index_text(index: dict) -> str:
+def tuned_index_text(index: dict) -> str:
     """The tuned index as written: compact JSON, Chinese as it is (a third of the size of ASCII escapes)."""
     return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
 
@@ -121,5 +121,5 @@ def tune_search_index(index_path: Path) -> int:
     """Rewrite a Material search index file in place; returns how many entries got Chinese terms."""
     index = json.loads(index_path.read_text(encoding="utf-8"))
     tuned = tune_index(index)
-    index_path.write_text(index_text(index), encoding="utf-8")
+    index_path.write_text(tuned_index_text(index), encoding="utf-8")
     return tuned

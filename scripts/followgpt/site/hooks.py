@@ -45,7 +45,7 @@ from followgpt.render.labels import text as label_text
 from followgpt.render.links import absolute_page_url
 from followgpt.render.machine import LLMS_FILE, MachinePage, absolute_links, llms_txt, markdown_copy_path, page_entry
 from followgpt.render.report import report_url
-from followgpt.search_terms import index_text as tuned_index_text, tune_index
+from followgpt.search_terms import tune_index, tuned_index_text
 from followgpt.site import vendor
 from followgpt.site import prerender
 from followgpt.site.layout import prewrap_tables
@@ -91,7 +91,9 @@ class SiteHooks:
         self.expansions: PageCache | None = None   # expanded Markdown, by page and site fingerprint
         self.search_entries: PageCache | None = None   # Material's search entries, by what the plugin reads
         self.search_order: list[tuple] = []         # (url, key, kept entries or None), in the plugin's order
-        self.converting: dict[str, tuple] = {}  # src_uri -> (cache key, cached entry or None, Markdown, warnings)
+        # src_uri -> (cache key or None, converted entry or None, Markdown, warnings so far, whether markdown_subset
+        # converted it in this build)
+        self.converting: dict[str, tuple] = {}
         self.warnings = _WarningCounter()
         self.lifted_drawings: dict[str, list[str]] = {}   # src_uri -> inline SVG and typeset formulas kept out of search
         self.subset_pages = 0                     # pages markdown_subset converted in this build
